@@ -1,0 +1,3 @@
+from ogmp.cli import main
+
+main()

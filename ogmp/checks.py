@@ -1,0 +1,308 @@
+"""Checks that need more than one file: rubrics against the shared catalogues,
+assessments against their rubric. Pure functions returning located problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ogmp.diagnostics import KeyPath, Problem, Severity
+from ogmp.messages import Message
+from ogmp.models.assessment import NOT_APPLICABLE, Assessment
+from ogmp.models.catalogue import (
+    PROVINCE_CODE,
+    AgendaCatalogue,
+    IndexCatalogue,
+    PracticeCatalogue,
+    ProvinceCatalogue,
+)
+from ogmp.models.rubric import Rubric
+from ogmp.yamlsource import YamlDocument
+
+MAX_COMPONENT_SHARE = 50  # percent of the rubric's total weight
+
+
+@dataclass(frozen=True)
+class Catalogues:
+    """The shared catalogues every rubric and assessment is checked against."""
+
+    practices: PracticeCatalogue
+    agendas: AgendaCatalogue
+    provinces: ProvinceCatalogue
+    indices: IndexCatalogue
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> Message | str:
+    """A "did you mean ...?" hint, or nothing when no choice is close."""
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return Message("field.unknown.hint", suggestion=close[0]) if close else ""
+
+
+# --- rubrics ----------------------------------------------------------------------
+
+
+def check_rubric(document: YamlDocument, rubric: Rubric, catalogues: Catalogues) -> list[Problem]:
+    """Everything about a rubric that its model alone cannot see."""
+    problems: list[Problem] = []
+    problems += _unique_ids(
+        document, [(("principles", i, "id"), p.id) for i, p in enumerate(rubric.principles)]
+    )
+    problems += _unique_ids(document, [(("drivers", i, "id"), d.id) for i, d in enumerate(rubric.drivers)])
+    problems += _unique_ids(document, [(("stages", i, "id"), s.id) for i, s in enumerate(rubric.stages)])
+    problems += _unique_ids(
+        document, [(("components", i, "id"), c.id) for i, c in enumerate(rubric.components)]
+    )
+    problems += _unique_ids(
+        document,
+        [
+            (("components", ci, "indicators", ii, "id"), indicator.id)
+            for ci, component in enumerate(rubric.components)
+            for ii, indicator in enumerate(component.indicators)
+        ],
+    )
+
+    principles = [p.id for p in rubric.principles]
+    drivers = [d.id for d in rubric.drivers]
+    stages = [s.id for s in rubric.stages]
+    practices = list(catalogues.practices.by_id)
+    dimensions = catalogues.indices.dimension_refs()
+
+    def unknown(path: KeyPath, value: str, kind: str, known: list[str]) -> Problem:
+        message = Message(
+            "rubric.unknown_ref",
+            value=value,
+            kind=Message(f"rubric.kind.{kind}"),
+            hint=did_you_mean(value, known),
+            available=", ".join(known),
+        )
+        return document.problem(path, message)
+
+    total_weight = sum(component.weight for component in rubric.components)
+    for ci, component in enumerate(rubric.components):
+        base: KeyPath = ("components", ci)
+        count = len(component.indicators)
+        if not 3 <= count <= 5:
+            problems.append(
+                document.problem(
+                    (*base, "indicators"),
+                    Message("rubric.indicator_count", value=component.id, count=count),
+                    key=True,
+                )
+            )
+        share = 100 * component.weight / total_weight
+        if len(rubric.components) > 2 and share > MAX_COMPONENT_SHARE:
+            problems.append(
+                document.problem(
+                    (*base, "weight"),
+                    Message(
+                        "rubric.weight_share",
+                        value=component.id,
+                        share=round(share),
+                        limit=MAX_COMPONENT_SHARE,
+                    ),
+                )
+            )
+        for ii, indicator in enumerate(component.indicators):
+            where: KeyPath = (*base, "indicators", ii)
+            for pi, principle in enumerate(indicator.principles):
+                if principle not in principles:
+                    problems.append(unknown((*where, "principles", pi), principle, "principle", principles))
+            if indicator.stage is not None and indicator.stage not in stages:
+                problems.append(unknown((*where, "stage"), indicator.stage, "stage", stages))
+            if indicator.stage is None and "participation" in indicator.principles and stages:
+                problems.append(
+                    document.problem(
+                        (*where, "id"), Message("rubric.participation_stage", value=indicator.id)
+                    )
+                )
+            for xi, ref in enumerate(indicator.indices):
+                if ref not in dimensions:
+                    problems.append(unknown((*where, "indices", xi), ref, "index", dimensions))
+        lifted = {recommendation.from_level for recommendation in component.recommendations}
+        for level in (1, 2, 3, 4):
+            if level not in lifted:
+                problems.append(
+                    _warning(
+                        document,
+                        (*base, "recommendations"),
+                        Message("rubric.recommendation_gap", value=component.id, level=level),
+                    )
+                )
+        for ri, recommendation in enumerate(component.recommendations):
+            where = (*base, "recommendations", ri)
+            if recommendation.driver not in drivers:
+                problems.append(unknown((*where, "driver"), recommendation.driver, "driver", drivers))
+            if recommendation.practice is not None and recommendation.practice not in practices:
+                problems.append(unknown((*where, "practice"), recommendation.practice, "practice", practices))
+    return problems
+
+
+def _unique_ids(document: YamlDocument, entries: list[tuple[KeyPath, str]]) -> Iterator[Problem]:
+    first: dict[str, KeyPath] = {}
+    for path, value in entries:
+        if value in first:
+            first_line = document.source.locate(first[value]).line
+            yield document.problem(path, Message("rubric.duplicate_id", value=value, first_line=first_line))
+        else:
+            first[value] = path
+
+
+def _warning(document: YamlDocument, path: KeyPath, message: Message) -> Problem:
+    return Problem(document.display, document.source.locate(path, key=True), path, message, Severity.WARNING)
+
+
+# --- assessments --------------------------------------------------------------------
+
+
+def check_assessment_header(
+    document: YamlDocument,
+    assessment: Assessment,
+    catalogues: Catalogues,
+    *,
+    partial: bool,
+    today: dt.date,
+) -> list[Problem]:
+    """The unit, agenda, date and assessors, which do not depend on the rubric."""
+    problems: list[Problem] = []
+    agendas = catalogues.agendas.by_id
+    if assessment.agenda not in agendas:
+        problems.append(
+            document.problem(
+                ("agenda",),
+                Message(
+                    "agenda.unknown",
+                    value=assessment.agenda,
+                    hint=did_you_mean(assessment.agenda, agendas),
+                    available=", ".join(agendas),
+                ),
+            )
+        )
+
+    unit = assessment.unit
+    is_province_code = PROVINCE_CODE.fullmatch(unit.code) is not None
+    if unit.kind == "province":
+        province = catalogues.provinces.by_code.get(unit.code)
+        if province is None:
+            problems.append(
+                document.problem(("unit", "code"), Message("unit.province_unknown", value=unit.code))
+            )
+        elif province.name.th not in unit.name.th:
+            problems.append(
+                _warning(
+                    document,
+                    ("unit", "name", "th"),
+                    Message(
+                        "unit.province_name",
+                        code=unit.code,
+                        expected=province.name.th,
+                        value=unit.name.th,
+                    ),
+                )
+            )
+    elif is_province_code:
+        problems.append(document.problem(("unit", "kind"), Message("unit.province_kind", value=unit.code)))
+
+    if assessment.date is None:
+        if not partial:
+            problems.append(document.problem(("date",), Message("date.missing")))
+    elif assessment.date > today:
+        problems.append(
+            _warning(document, ("date",), Message("date.future", value=assessment.date.isoformat()))
+        )
+    if not assessment.assessors and not partial:
+        problems.append(document.problem(("assessors",), Message("assessors.missing")))
+    return problems
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How much of a rubric an assessment has scored."""
+
+    scored: int
+    total: int
+
+
+def check_assessment_scores(
+    document: YamlDocument, assessment: Assessment, rubric: Rubric, *, partial: bool
+) -> tuple[list[Problem], Progress]:
+    """Components and indicators against the rubric; levels, reasons and evidence."""
+    problems: list[Problem] = []
+    components = rubric.components_by_id
+    codes = rubric.indicator_codes()
+    scored = 0
+
+    for component_id, entry in assessment.components.items():
+        base: KeyPath = ("components", component_id)
+        component = components.get(component_id)
+        if component is None:
+            problems.append(
+                document.problem(
+                    base,
+                    Message(
+                        "component.unknown",
+                        rubric=rubric.label,
+                        value=component_id,
+                        hint=did_you_mean(component_id, components),
+                    ),
+                    key=True,
+                )
+            )
+            continue
+        indicator_ids = [indicator.id for indicator in component.indicators]
+        for indicator_id, answer in entry.indicators.items():
+            where: KeyPath = (*base, "indicators", indicator_id)
+            if indicator_id not in indicator_ids:
+                problems.append(
+                    document.problem(
+                        where,
+                        Message(
+                            "indicator.unknown",
+                            component=component_id,
+                            rubric=rubric.label,
+                            value=indicator_id,
+                            hint=did_you_mean(indicator_id, indicator_ids),
+                        ),
+                        key=True,
+                    )
+                )
+                continue
+            if answer.level is None:
+                if not partial:
+                    problems.append(document.problem((*where, "level"), Message("level.missing")))
+            else:
+                scored += 1
+            if answer.level == NOT_APPLICABLE and answer.reason is None:
+                problems.append(document.problem((*where, "level"), Message("level.na_needs_reason")))
+            if answer.reason is not None and answer.level not in (NOT_APPLICABLE, None):
+                problems.append(
+                    document.problem((*where, "reason"), Message("level.reason_without_na"), key=True)
+                )
+            for ei, item in enumerate(answer.evidence):
+                if (item.url is None) == (item.file is None):
+                    problems.append(
+                        document.problem((*where, "evidence", ei), Message("evidence.one_source"))
+                    )
+        if not partial:
+            for indicator in component.indicators:
+                if indicator.id not in entry.indicators:
+                    problems.append(
+                        document.problem(
+                            (*base, "indicators", indicator.id),
+                            Message("indicator.missing", value=indicator.id, code=codes[indicator.id]),
+                        )
+                    )
+
+    if not partial:
+        for component in rubric.components:
+            if component.id not in assessment.components:
+                problems.append(
+                    document.problem(
+                        ("components", component.id),
+                        Message("component.missing", value=component.id, name=component.name),
+                    )
+                )
+    total = sum(len(component.indicators) for component in rubric.components)
+    return problems, Progress(scored, total)

@@ -1,0 +1,291 @@
+"""The ``ogmp`` command line: parse options, call the library, print, exit.
+
+Exit codes: 0 success; 1 invalid input (or a file that could not be read or
+written); 2 usage error. Errors of the library (:mod:`ogmp.errors`) are
+caught here and only here.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn, TypeVar
+
+import typer
+
+from ogmp import __version__
+from ogmp.errors import InvalidInputError, OgmpError, UsageError
+from ogmp.messages import Lang, Message
+from ogmp.models.rubric import Rubric
+from ogmp.registry import Registry, shown
+from ogmp.scaffold import init_assessment
+from ogmp.schema import schema_text
+from ogmp.terminal import (
+    make_console,
+    print_problems,
+    print_rubric,
+    print_rubric_list,
+    print_validation,
+)
+from ogmp.validate import validate_paths
+
+T = TypeVar("T")
+
+app = typer.Typer(
+    name="ogmp",
+    help="Assess Open Government and Meaningful Participation (OGMP) maturity.\n\n"
+    "ประเมินระบบนิเวศภาครัฐระบบเปิดและการมีส่วนร่วมอย่างมีความหมาย",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+rubric_app = typer.Typer(
+    help="List, show and check rubrics. / ดู แสดง และตรวจเกณฑ์การประเมิน", no_args_is_help=True
+)
+app.add_typer(rubric_app, name="rubric")
+
+
+class Language(StrEnum):
+    th = "th"
+    en = "en"
+
+
+class Kind(StrEnum):
+    province = "province"
+    agency = "agency"
+    local = "local"
+
+
+LangOption = Annotated[
+    Language,
+    typer.Option(
+        "--lang",
+        envvar="OGMP_LANG",
+        help="Language of messages: th or en. / ภาษาของข้อความ",
+        case_sensitive=False,
+    ),
+]
+RubricsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--rubrics",
+        help="Extra folder of rubrics, searched before the bundled ones. / โฟลเดอร์เกณฑ์เพิ่มเติม",
+        exists=True,
+        file_okay=False,
+        dir_okay=True,
+    ),
+]
+
+
+def _registry(rubric_dirs: list[Path] | None) -> Registry:
+    return Registry(rubric_dirs or [])
+
+
+def _run(lang: Lang, action: Callable[[], T]) -> T:
+    """Run a library call; report an ogmp error in the user's language and exit."""
+    try:
+        return action()
+    except OgmpError as error:
+        console = make_console(stderr=True)
+        if isinstance(error, InvalidInputError):
+            print_problems(console, error.problems, lang)
+        else:
+            console.print(error.render(lang), markup=False)
+        raise typer.Exit(error.exit_code) from None
+
+
+def _exit(code: int) -> NoReturn:
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ogmp {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Assess Open Government and Meaningful Participation (OGMP) maturity."""
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Assessment files or folders. / ไฟล์หรือโฟลเดอร์แบบประเมิน")
+    ],
+    partial: Annotated[
+        bool,
+        typer.Option(
+            "--partial",
+            help="The file is still being filled in: report progress, allow unscored indicators."
+            " / ไฟล์ยังกรอกไม่ครบ",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only problems and the summary.")
+    ] = False,
+    lang: LangOption = Language.th,
+    rubrics: RubricsOption = None,
+) -> None:
+    """Check assessment files; exit 0 when all are valid, 1 otherwise."""
+    language: Lang = lang.value
+    registry = _registry(rubrics)
+    report = _run(language, lambda: validate_paths(paths, registry, partial=partial))
+    print_validation(make_console(), report, language, quiet=quiet)
+    _exit(0 if report.ok else 1)
+
+
+@app.command()
+def init(
+    unit: Annotated[str, typer.Option("--unit", help="Unit code, e.g. TH-52 for Lampang. / รหัสหน่วยงาน")],
+    agenda: Annotated[str, typer.Option("--agenda", help="Agenda id, e.g. pm25. / รหัสวาระ")],
+    fiscal_year: Annotated[
+        int,
+        typer.Option("--round", help="Fiscal year in the Buddhist Era, e.g. 2564. / ปีงบประมาณ พ.ศ."),
+    ],
+    rubric: Annotated[str, typer.Option("--rubric", help="Rubric id. / รหัสเกณฑ์")] = "ogmp-8",
+    rubric_version: Annotated[
+        int | None, typer.Option("--rubric-version", help="Rubric version (default: the latest).")
+    ] = None,
+    kind: Annotated[
+        Kind | None,
+        typer.Option("--kind", help="province, agency or local (not needed for provinces)."),
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Thai name of an agency or local administration.")
+    ] = None,
+    name_en: Annotated[str | None, typer.Option("--name-en", help="English name.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="File or folder to write to.")] = None,
+    lang: LangOption = Language.th,
+    rubrics: RubricsOption = None,
+) -> None:
+    """Write a commented assessment scaffold to fill in; never overwrite a file."""
+    language: Lang = lang.value
+    registry = _registry(rubrics)
+    result = _run(
+        language,
+        lambda: init_assessment(
+            registry,
+            unit_code=unit,
+            agenda_id=agenda,
+            fiscal_year=fiscal_year,
+            rubric_id=rubric,
+            rubric_version=rubric_version,
+            kind=kind.value if kind else None,
+            name=name,
+            name_en=name_en,
+            out=out,
+            lang=language,
+        ),
+    )
+    if result.schema_path is not None:
+        typer.echo(Message("init.schema_written", path=shown(result.schema_path)).render(language))
+    message = Message(
+        "init.written",
+        path=shown(result.path),
+        indicators=result.indicators,
+        components=result.components,
+    )
+    typer.echo(message.render(language))
+
+
+@app.command()
+def schema(
+    rubric: Annotated[
+        str | None,
+        typer.Option("--rubric", help="Specialise to this rubric: its components and indicators."),
+    ] = None,
+    rubric_version: Annotated[int | None, typer.Option("--rubric-version")] = None,
+    lang: LangOption = Language.th,
+    rubrics: RubricsOption = None,
+) -> None:
+    """Print the JSON Schema of assessment files (for VS Code and other editors)."""
+    language: Lang = lang.value
+    if rubric is None:
+        sys.stdout.write(schema_text())
+        return
+    registry = _registry(rubrics)
+    found = _run(language, lambda: _usable_rubric(registry, rubric, rubric_version))
+    sys.stdout.write(schema_text(found))
+
+
+def _usable_rubric(registry: Registry, rubric_id: str, version: int | None) -> Rubric:
+    found = registry.find(rubric_id, version)
+    if isinstance(found, Message):
+        raise UsageError(found)
+    if found.rubric is None:
+        raise InvalidInputError(found.problems)
+    return found.rubric
+
+
+@rubric_app.command("list")
+def rubric_list(lang: LangOption = Language.th, rubrics: RubricsOption = None) -> None:
+    """List the rubrics available."""
+    language: Lang = lang.value
+    registry = _registry(rubrics)
+    entries = _run(language, lambda: registry.entries)
+    print_rubric_list(make_console(), entries, language)
+
+
+@rubric_app.command("show")
+def rubric_show(
+    rubric_id: Annotated[str, typer.Argument(metavar="ID", help="Rubric id, e.g. ogmp-8.")],
+    rubric_version: Annotated[int | None, typer.Option("--rubric-version")] = None,
+    lang: LangOption = Language.th,
+    rubrics: RubricsOption = None,
+) -> None:
+    """Show a rubric: components, indicators, level descriptors, recommendations."""
+    language: Lang = lang.value
+    registry = _registry(rubrics)
+    rubric = _run(language, lambda: _usable_rubric(registry, rubric_id, rubric_version))
+    practices = {p.id: p.name.get(language) for p in registry.catalogues.practices.practices}
+    print_rubric(make_console(), rubric, language, practices)
+
+
+@rubric_app.command("check")
+def rubric_check(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Rubric files (default: every rubric found).")
+    ] = None,
+    lang: LangOption = Language.th,
+    rubrics: RubricsOption = None,
+) -> None:
+    """Check rubric files: structure, unique ids, both languages, references, weights."""
+    language: Lang = lang.value
+    registry = _registry(rubrics)
+    if files:
+        entries = _run(language, lambda: [registry.load_rubric_file(path) for path in files])
+    else:
+        entries = _run(language, lambda: registry.entries)
+    console = make_console()
+    failed = False
+    for entry in entries:
+        print_problems(console, entry.problems, language)
+        if entry.errors or entry.rubric is None:
+            failed = True
+            continue
+        rubric = entry.rubric
+        message = Message(
+            "rubric_check.ok",
+            path=shown(entry.path),
+            rubric_id=rubric.id,
+            version=rubric.version,
+            components=len(rubric.components),
+            indicators=len(rubric.indicators_by_id),
+            recommendations=sum(len(c.recommendations) for c in rubric.components),
+        )
+        console.print(message.render(language), markup=False)
+    _exit(1 if failed else 0)
+
+
+def main() -> None:
+    """Entry point of the ``ogmp`` script."""
+    app()

@@ -1,0 +1,56 @@
+"""The one exception hierarchy of ogmp.
+
+Library code raises these; only the command line catches them, prints their
+message in the user's language and exits with the code documented in the README:
+
+====  ==========================================================
+code  meaning
+====  ==========================================================
+0     success
+1     invalid input: a file has problems, or could not be read or written
+2     usage error: wrong command, option or option value
+====  ==========================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ogmp.diagnostics import Problem
+from ogmp.messages import Lang, Message
+
+
+class OgmpError(Exception):
+    """Base class: an error with a bilingual message and an exit code."""
+
+    exit_code = 1
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
+
+    def render(self, lang: Lang) -> str:
+        """The message for the user, in their language."""
+        return self.message.render(lang)
+
+
+class InvalidInputError(OgmpError):
+    """One or more input files have problems; each names its file and line."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems, key=Problem.sort_key)
+        first = self.problems[0].message if self.problems else Message("input.invalid")
+        super().__init__(first)
+
+    def render(self, lang: Lang) -> str:
+        return "\n".join(problem.format(lang) for problem in self.problems)
+
+
+class OutputError(OgmpError):
+    """An output file could not be written; nothing partial was left behind."""
+
+
+class UsageError(OgmpError):
+    """The command was called with an option value that cannot work."""
+
+    exit_code = 2

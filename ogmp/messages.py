@@ -1,0 +1,478 @@
+"""Every message ogmp shows a user, in Thai and English.
+
+A :class:`Message` is a code plus parameters; it is rendered in the user's
+language only when shown. Parameters may themselves be messages or bilingual
+texts (rendered in the same language) or sequences (joined with a comma).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+Lang = Literal["th", "en"]
+LANGS: tuple[Lang, ...] = ("th", "en")
+
+# code -> (English, Thai). Thai is written as a Thai civil servant would say it.
+CATALOG: dict[str, tuple[str, str]] = {
+    # --- generic -------------------------------------------------------------
+    "severity.warning": ("warning", "คำเตือน"),
+    "input.invalid": ("the input is not valid", "ข้อมูลนำเข้าไม่ถูกต้อง"),
+    "list.or": ("{head} or {last}", "{head} หรือ {last}"),
+    # --- reading files -------------------------------------------------------
+    "file.not_found": (
+        "file not found; check the path",
+        "ไม่พบไฟล์ กรุณาตรวจสอบชื่อและตำแหน่งไฟล์",
+    ),
+    "file.not_regular": (
+        "not a regular file; give the path of a .yaml file",
+        "ไม่ใช่ไฟล์ข้อมูลทั่วไป กรุณาระบุตำแหน่งไฟล์ .yaml",
+    ),
+    "file.unreadable": (
+        "cannot be read ({reason}); check the file's permissions",
+        "อ่านไฟล์ไม่ได้ ({reason}) กรุณาตรวจสอบสิทธิ์การเข้าถึงไฟล์",
+    ),
+    "file.too_large": (
+        "the file is {size} but the limit is {limit}; an assessment file is normally"
+        " well under 1 MB, so check that this is the right file",
+        "ไฟล์มีขนาด {size} เกินขีดจำกัด {limit} ปกติไฟล์แบบประเมินมีขนาดไม่ถึง 1 MB กรุณาตรวจสอบว่าเลือกไฟล์ถูกต้อง",
+    ),
+    "file.empty": (
+        "the file is empty; start from a scaffold made by `ogmp init`",
+        "ไฟล์ว่างเปล่า กรุณาเริ่มจากแบบฟอร์มที่สร้างด้วยคำสั่ง `ogmp init`",
+    ),
+    "file.binary": (
+        "this is not a text file (it contains NUL bytes); save it as UTF-8 text",
+        "ไฟล์นี้ไม่ใช่ไฟล์ข้อความ (มีไบต์ NUL ปนอยู่) กรุณาบันทึกเป็นข้อความแบบ UTF-8",
+    ),
+    "encoding.utf16": (
+        "the file is saved as UTF-16; save it again as UTF-8"
+        " (VS Code: click the encoding in the status bar, choose 'Save with Encoding', UTF-8)",
+        "ไฟล์ถูกบันทึกเป็น UTF-16 กรุณาบันทึกใหม่เป็น UTF-8"
+        " (VS Code: คลิกชื่อการเข้ารหัสที่แถบสถานะด้านล่าง เลือก Save with Encoding แล้วเลือก UTF-8)",
+    ),
+    "encoding.thai_legacy": (
+        "the file looks saved as TIS-620/Windows-874 (legacy Thai encoding); save it again"
+        " as UTF-8 (Notepad: Save As, Encoding: UTF-8; VS Code: Save with Encoding, UTF-8)",
+        "ไฟล์นี้น่าจะบันทึกด้วยรหัสอักขระไทยแบบเก่า (TIS-620/Windows-874) กรุณาบันทึกใหม่เป็น UTF-8"
+        " (Notepad: Save As แล้วเลือก Encoding เป็น UTF-8; VS Code: Save with Encoding แล้วเลือก UTF-8)",
+    ),
+    "encoding.not_utf8": (
+        "the file is not valid UTF-8 text; save it again as UTF-8",
+        "ไฟล์ไม่ได้เข้ารหัสแบบ UTF-8 กรุณาบันทึกใหม่เป็น UTF-8",
+    ),
+    # --- YAML syntax ---------------------------------------------------------
+    "yaml.tab": (
+        "a tab character is used for indentation; YAML needs spaces"
+        " (set your editor to insert spaces when Tab is pressed)",
+        "มีการใช้ปุ่ม Tab ในการย่อหน้า YAML ต้องย่อหน้าด้วยการเว้นวรรค (ตั้งค่าโปรแกรมแก้ไขให้กด Tab แล้วได้ช่องว่างแทน)",
+    ),
+    "yaml.reserved_char": (
+        "a value cannot start with '{char}'; put the whole value in quotes",
+        "ค่าต้องไม่ขึ้นต้นด้วย '{char}' กรุณาใส่ค่าทั้งหมดไว้ในเครื่องหมายคำพูด",
+    ),
+    "yaml.unclosed_quote": (
+        "a quoted text that starts here is never closed; add the closing {quote}",
+        "ข้อความในเครื่องหมายคำพูดที่เริ่มบรรทัดนี้ไม่มีเครื่องหมายปิด กรุณาเติม {quote} ปิดท้าย",
+    ),
+    "yaml.unexpected_colon": (
+        "unexpected ':' here; if the text contains ': ', put the whole text in quotes,"
+        " otherwise check the indentation of this line",
+        "พบเครื่องหมาย ':' ในตำแหน่งที่ไม่ควรมี ถ้าข้อความมี ': ' อยู่ด้วย ให้ใส่ข้อความทั้งหมดใน"
+        "เครื่องหมายคำพูด มิฉะนั้นให้ตรวจสอบการย่อหน้าของบรรทัดนี้",
+    ),
+    "yaml.indentation": (
+        "the indentation of this line does not match the lines above;"
+        " keys at the same level must start in the same column",
+        "การย่อหน้าของบรรทัดนี้ไม่ตรงกับบรรทัดก่อนหน้า คีย์ที่อยู่ระดับเดียวกันต้องเริ่มที่คอลัมน์เดียวกัน",
+    ),
+    "yaml.missing_colon": (
+        "expected 'key: value' here; a key must be followed by a colon and a space",
+        "ควรเป็นรูปแบบ 'คีย์: ค่า' หลังชื่อคีย์ต้องมีเครื่องหมาย ':' และเว้นวรรคหนึ่งครั้ง",
+    ),
+    "yaml.syntax": (
+        "YAML syntax error: {detail}",
+        "รูปแบบ YAML ไม่ถูกต้อง: {detail}",
+    ),
+    "yaml.alias": (
+        "YAML anchors and aliases (&name, *name) are not allowed; write the value out in full",
+        "ไม่อนุญาตให้ใช้ anchor และ alias ของ YAML (&ชื่อ, *ชื่อ) กรุณาเขียนค่าให้ครบถ้วนในตำแหน่งนั้น",
+    ),
+    "yaml.tag": (
+        "YAML tags ({tag}) are not allowed; write a plain value",
+        "ไม่อนุญาตให้ใช้แท็กของ YAML ({tag}) กรุณาเขียนเป็นค่าธรรมดา",
+    ),
+    "yaml.multiple_documents": (
+        "the file holds more than one YAML document ('---'); keep one assessment per file",
+        "ไฟล์มีเอกสาร YAML มากกว่าหนึ่งชุด (คั่นด้วย '---') กรุณาแยกเป็นหนึ่งแบบประเมินต่อหนึ่งไฟล์",
+    ),
+    "yaml.too_deep": (
+        "the data is nested more than {limit} levels deep; check the indentation",
+        "ข้อมูลซ้อนกันลึกเกิน {limit} ชั้น กรุณาตรวจสอบการย่อหน้า",
+    ),
+    "yaml.complex_key": (
+        "a key must be plain text",
+        "ชื่อคีย์ต้องเป็นข้อความธรรมดา",
+    ),
+    "yaml.empty_key": (
+        "a key is missing before ':'",
+        "ไม่มีชื่อคีย์หน้าเครื่องหมาย ':'",
+    ),
+    "yaml.duplicate_key": (
+        "the key '{key}' appears twice in the same place (first on line {first_line});"
+        " keep one and delete the other",
+        "คีย์ '{key}' ซ้ำกันในระดับเดียวกัน (ปรากฏครั้งแรกที่บรรทัด {first_line}) กรุณาเก็บไว้เพียงรายการเดียว",
+    ),
+    "yaml.not_mapping": (
+        "the file must be a set of 'key: value' entries (a YAML mapping), not {found}",
+        "เนื้อหาของไฟล์ต้องอยู่ในรูป 'คีย์: ค่า' (YAML mapping) ไม่ใช่{found}",
+    ),
+    "yaml.kind.list": ("a list", "รายการ (list)"),
+    "yaml.kind.text": ("a single text", "ข้อความเดี่ยว"),
+    # --- structure (from the models) -----------------------------------------
+    "field.missing": (
+        "required key '{key}' is missing; add it",
+        "ขาดคีย์ '{key}' ซึ่งต้องมี กรุณาเพิ่ม",
+    ),
+    "field.unknown": (
+        "unknown key '{key}'{hint}; check the spelling or remove it",
+        "ไม่รู้จักคีย์ '{key}'{hint} กรุณาตรวจสอบการสะกดหรือลบออก",
+    ),
+    "field.unknown.hint": (" (did you mean '{suggestion}'?)", " (หมายถึง '{suggestion}' หรือไม่)"),
+    "field.allowed": (" (allowed here: {allowed})", " (คีย์ที่ใช้ได้ที่นี่: {allowed})"),
+    "type.text": ("expected a text here", "ตรงนี้ต้องเป็นข้อความ"),
+    "type.scalar": (
+        "expected a single value here, not a list or a set of 'key: value' entries",
+        "ตรงนี้ต้องเป็นค่าเดี่ยว ไม่ใช่รายการหรือชุดข้อมูลแบบ 'คีย์: ค่า'",
+    ),
+    "type.integer": (
+        "expected a whole number here, got '{value}'",
+        "ตรงนี้ต้องเป็นจำนวนเต็ม แต่พบ '{value}'",
+    ),
+    "type.number": ("expected a number here, got '{value}'", "ตรงนี้ต้องเป็นตัวเลข แต่พบ '{value}'"),
+    "type.boolean": (
+        "expected true or false here, got '{value}'",
+        "ตรงนี้ต้องเป็น true (ใช่) หรือ false (ไม่ใช่) แต่พบ '{value}'",
+    ),
+    "type.date": (
+        "expected a date written as YYYY-MM-DD (e.g. 2021-03-22 or 2564-03-22), got '{value}'",
+        "ตรงนี้ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว (เช่น 2564-03-22 หรือ 2021-03-22) แต่พบ '{value}'",
+    ),
+    "type.mapping": (
+        "expected a set of 'key: value' entries here",
+        "ตรงนี้ต้องเป็นชุดข้อมูลแบบ 'คีย์: ค่า'",
+    ),
+    "type.list": (
+        "expected a list here (lines starting with '- ')",
+        "ตรงนี้ต้องเป็นรายการ (แต่ละบรรทัดขึ้นต้นด้วย '- ')",
+    ),
+    "value.empty": ("must not be empty", "ต้องไม่เว้นว่าง"),
+    "list.too_short": ("needs at least {count} item(s)", "ต้องมีอย่างน้อย {count} รายการ"),
+    "list.too_long": ("may have at most {count} item(s)", "มีได้ไม่เกิน {count} รายการ"),
+    "value.too_long": (
+        "is too long ({length} characters; the limit is {limit})",
+        "ยาวเกินไป ({length} ตัวอักษร ขีดจำกัดคือ {limit})",
+    ),
+    "value.range": (
+        "{value} is out of range; use a number from {low} to {high}",
+        "ค่า {value} อยู่นอกช่วงที่กำหนด กรุณาใช้ตัวเลขตั้งแต่ {low} ถึง {high}",
+    ),
+    "value.positive": ("must be a number greater than 0", "ต้องเป็นตัวเลขที่มากกว่า 0"),
+    "value.choice": (
+        "'{value}' is not one of the allowed values: {allowed}",
+        "'{value}' ไม่ใช่ค่าที่ใช้ได้ ค่าที่ใช้ได้คือ {allowed}",
+    ),
+    "value.invalid": ("invalid value: {detail}", "ค่าไม่ถูกต้อง: {detail}"),
+    "value.control_chars": (
+        "contains control characters (such as NUL or escape codes); delete them",
+        "มีอักขระควบคุม (เช่น NUL หรือรหัส escape) ปนอยู่ กรุณาลบออก",
+    ),
+    "value.slug": (
+        "'{value}' is not a valid id; use lowercase English letters, digits and '_', starting with a letter",
+        "'{value}' ใช้เป็นรหัสไม่ได้ ต้องเป็นอักษรภาษาอังกฤษตัวพิมพ์เล็ก ตัวเลข หรือ '_' และขึ้นต้นด้วยตัวอักษร",
+    ),
+    "value.rubric_id": (
+        "'{value}' is not a valid rubric id; use lowercase English letters, digits and '-' (e.g. ogmp-8)",
+        "'{value}' ใช้เป็นรหัสเกณฑ์ไม่ได้ ต้องเป็นอักษรภาษาอังกฤษตัวพิมพ์เล็ก ตัวเลข หรือ '-' (เช่น ogmp-8)",
+    ),
+    "value.unit_code": (
+        "'{value}' is not a valid unit code; use letters, digits, '-', '.' or '_' (e.g. TH-52 for Lampang)",
+        "'{value}' ใช้เป็นรหัสหน่วยงานไม่ได้ ต้องประกอบด้วยตัวอักษร ตัวเลข '-' '.' หรือ '_' (เช่น TH-52 สำหรับจังหวัดลำปาง)",
+    ),
+    # --- assessment content ---------------------------------------------------
+    "level.invalid": (
+        "the level must be a whole number from 1 to 5, or n/a (not applicable) with a reason; got '{value}'",
+        "ระดับต้องเป็นจำนวนเต็ม 1 ถึง 5 หรือ n/a (ไม่เกี่ยวข้อง) พร้อมเหตุผล แต่พบ '{value}'",
+    ),
+    "level.range": (
+        "level {value} is out of range; use a whole number from 1 to 5, or n/a with a reason",
+        "ระดับ {value} อยู่นอกช่วง กรุณาใช้จำนวนเต็ม 1 ถึง 5 หรือ n/a พร้อมเหตุผล",
+    ),
+    "level.missing": (
+        "no level yet; give a level from 1 to 5, or n/a with a reason",
+        "ยังไม่ได้ให้ระดับ กรุณาระบุระดับ 1 ถึง 5 หรือ n/a พร้อมเหตุผล",
+    ),
+    "validate.partial_hint": (
+        "while a file is still being filled in, check it with `ogmp validate --partial`",
+        "ระหว่างที่ยังกรอกไม่ครบ ตรวจด้วยคำสั่ง `ogmp validate --partial` ได้",
+    ),
+    "level.na_needs_reason": (
+        "a level of n/a needs a reason: add 'reason:' saying why this indicator does not apply",
+        "เมื่อระบุระดับเป็น n/a ต้องมีเหตุผล กรุณาเพิ่ม 'reason:' อธิบายว่าทำไมตัวชี้วัดนี้ไม่เกี่ยวข้อง",
+    ),
+    "level.reason_without_na": (
+        "'reason' is only for a level of n/a; put this text under 'note' instead",
+        "'reason' ใช้เฉพาะเมื่อระดับเป็น n/a กรุณาย้ายข้อความนี้ไปไว้ที่ 'note'",
+    ),
+    "target.range": (
+        "target {value} is out of range; use a whole number from 1 to 5",
+        "ระดับเป้าหมาย {value} อยู่นอกช่วง กรุณาใช้จำนวนเต็ม 1 ถึง 5",
+    ),
+    "evidence.one_source": (
+        "each evidence item needs exactly one of 'url' or 'file'",
+        "หลักฐานแต่ละรายการต้องระบุ 'url' หรือ 'file' อย่างใดอย่างหนึ่งเท่านั้น",
+    ),
+    "evidence.url": (
+        "'{value}' is not a web address; write it in full, starting with https:// or http://",
+        "'{value}' ไม่ใช่ที่อยู่เว็บ กรุณาเขียนให้ครบ โดยขึ้นต้นด้วย https:// หรือ http://",
+    ),
+    "evidence.file": (
+        "'{value}' is not a usable file reference; write a path relative to the assessment"
+        " folder, without '..', a drive letter or a leading '/'",
+        "'{value}' ใช้อ้างอิงไฟล์ไม่ได้ กรุณาเขียนตำแหน่งไฟล์โดยนับจากโฟลเดอร์ของแบบประเมิน"
+        " โดยไม่มี '..' ชื่อไดรฟ์ หรือ '/' นำหน้า",
+    ),
+    "round.range": (
+        "the round is the fiscal year in the Buddhist Era (e.g. 2564); got {value}",
+        "รอบการประเมินต้องเป็นปีงบประมาณแบบพุทธศักราช (เช่น 2564) แต่พบ {value}",
+    ),
+    "round.looks_ce": (
+        "the round is the fiscal year in the Buddhist Era: {value} looks like a C.E. year,"
+        " did you mean {suggestion}?",
+        "รอบการประเมินต้องเป็นปีงบประมาณแบบพุทธศักราช ค่า {value} ดูเหมือนเป็นปี ค.ศ. หมายถึง {suggestion} หรือไม่",
+    ),
+    "date.range": (
+        "the date {value} is not plausible; write it as YYYY-MM-DD in C.E. or B.E.",
+        "วันที่ {value} ไม่สมเหตุสมผล กรุณาเขียนเป็น ปปปป-ดด-วว แบบ พ.ศ. หรือ ค.ศ.",
+    ),
+    "date.future": (
+        "the assessment date {value} is in the future",
+        "วันที่ประเมิน {value} เป็นวันในอนาคต",
+    ),
+    "assessors.missing": (
+        "no assessor is named; list at least one person under 'assessors'",
+        "ยังไม่ได้ระบุผู้ประเมิน กรุณาใส่ชื่อผู้ประเมินอย่างน้อยหนึ่งคนใน 'assessors'",
+    ),
+    "date.missing": (
+        "the assessment date is missing; add 'date:' as YYYY-MM-DD",
+        "ยังไม่ได้ระบุวันที่ประเมิน กรุณาใส่ 'date:' ในรูปแบบ ปปปป-ดด-วว",
+    ),
+    "rubric.not_found": (
+        "there is no rubric '{rubric_id}'; available rubrics: {available}",
+        "ไม่พบเกณฑ์การประเมิน '{rubric_id}' เกณฑ์ที่มีอยู่คือ {available}",
+    ),
+    "rubric.version_not_found": (
+        "rubric '{rubric_id}' has no version {version}; available versions: {available}",
+        "เกณฑ์ '{rubric_id}' ไม่มีฉบับที่ {version} ฉบับที่มีอยู่คือ {available}",
+    ),
+    "rubric.unusable": (
+        "rubric '{rubric_id}' version {version} has errors ({path}); run `ogmp rubric check`",
+        "เกณฑ์ '{rubric_id}' ฉบับที่ {version} มีข้อผิดพลาด ({path}) กรุณาตรวจด้วยคำสั่ง `ogmp rubric check`",
+    ),
+    "agenda.unknown": (
+        "unknown agenda '{value}'{hint}; known agendas: {available}",
+        "ไม่รู้จักวาระ '{value}'{hint} วาระที่มีอยู่คือ {available}",
+    ),
+    "unit.province_unknown": (
+        "'{value}' is not a Thai province code (ISO 3166-2:TH, e.g. TH-52 for Lampang)",
+        "'{value}' ไม่ใช่รหัสจังหวัดตามมาตรฐาน ISO 3166-2:TH (เช่น TH-52 คือจังหวัดลำปาง)",
+    ),
+    "unit.province_name": (
+        "the code {code} is {expected}, but the name says '{value}'; check the code or the name",
+        "รหัส {code} คือจังหวัด{expected} แต่ชื่อที่ระบุคือ '{value}' กรุณาตรวจสอบรหัสหรือชื่อ",
+    ),
+    "unit.province_kind": (
+        "a province code ({value}) needs kind: province",
+        "รหัสจังหวัด ({value}) ต้องใช้คู่กับ kind: province",
+    ),
+    "component.unknown": (
+        "rubric {rubric} has no component '{value}'{hint}",
+        "เกณฑ์ {rubric} ไม่มีองค์ประกอบ '{value}'{hint}",
+    ),
+    "component.missing": (
+        "component '{value}' ({name}) is missing; add it with all its indicators",
+        "ขาดองค์ประกอบ '{value}' ({name}) กรุณาเพิ่มพร้อมตัวชี้วัดทั้งหมด",
+    ),
+    "indicator.unknown": (
+        "component '{component}' of rubric {rubric} has no indicator '{value}'{hint}",
+        "องค์ประกอบ '{component}' ของเกณฑ์ {rubric} ไม่มีตัวชี้วัด '{value}'{hint}",
+    ),
+    "indicator.missing": (
+        "indicator '{value}' ({code}) is missing; add it with a level, or n/a and a reason",
+        "ขาดตัวชี้วัด '{value}' ({code}) กรุณาเพิ่มพร้อมระบุระดับ หรือ n/a พร้อมเหตุผล",
+    ),
+    "assessment.duplicate": (
+        "another file assesses the same unit, agenda and round: {other}",
+        "มีไฟล์อื่นประเมินหน่วยงาน วาระ และรอบเดียวกันแล้ว: {other}",
+    ),
+    # --- rubric content checks -----------------------------------------------
+    "rubric.duplicate_id": (
+        "the id '{value}' is used more than once (first on line {first_line}); ids must be unique",
+        "รหัส '{value}' ถูกใช้ซ้ำ (ใช้ครั้งแรกที่บรรทัด {first_line}) รหัสต้องไม่ซ้ำกัน",
+    ),
+    "rubric.levels_incomplete": (
+        "levels must describe exactly 1, 2, 3, 4 and 5; missing: {missing}",
+        "ต้องมีคำอธิบายระดับครบทั้ง 1 2 3 4 และ 5 ที่ยังขาดคือ {missing}",
+    ),
+    "rubric.levels_extra": (
+        "level {value} does not exist; levels run from 1 to 5",
+        "ไม่มีระดับ {value} ระดับมีตั้งแต่ 1 ถึง 5",
+    ),
+    "rubric.text_missing": (
+        "the {lang_name} text is empty; every user-facing text needs both Thai and English",
+        "ข้อความภาษา{lang_name}ว่างอยู่ ข้อความที่ผู้ใช้เห็นต้องมีทั้งภาษาไทยและภาษาอังกฤษ",
+    ),
+    "rubric.lang.th": ("Thai", "ไทย"),
+    "rubric.lang.en": ("English", "อังกฤษ"),
+    "rubric.unknown_ref": (
+        "'{value}' is not a known {kind}{hint}; known: {available}",
+        "ไม่รู้จัก{kind} '{value}'{hint} ที่มีอยู่คือ {available}",
+    ),
+    "rubric.kind.principle": ("principle", "หลักการ"),
+    "rubric.kind.driver": ("driver level", "ระดับการขับเคลื่อน"),
+    "rubric.kind.stage": ("policy-cycle stage", "ขั้นตอนของวงจรนโยบาย"),
+    "rubric.kind.practice": ("best practice", "ตัวอย่างความสำเร็จ"),
+    "rubric.kind.index": ("index dimension", "มิติของดัชนี"),
+    "rubric.indicator_count": (
+        "component '{value}' has {count} indicators; a component needs 3 to 5",
+        "องค์ประกอบ '{value}' มีตัวชี้วัด {count} ตัว แต่ละองค์ประกอบต้องมี 3 ถึง 5 ตัว",
+    ),
+    "rubric.weight_share": (
+        "component '{value}' carries {share}% of the total weight; no component should carry"
+        " more than {limit}%",
+        "องค์ประกอบ '{value}' มีน้ำหนัก {share}% ของน้ำหนักรวม ไม่ควรมีองค์ประกอบใดมีน้ำหนักเกิน {limit}%",
+    ),
+    "rubric.recommendation_gap": (
+        "component '{value}' has no recommendation for lifting from level {level}",
+        "องค์ประกอบ '{value}' ยังไม่มีข้อเสนอสำหรับยกระดับจากระดับ {level}",
+    ),
+    "rubric.recommendation_from": (
+        "'from' is the current level a recommendation lifts from: 1 to 4, got {value}",
+        "'from' คือระดับปัจจุบันที่ข้อเสนอนี้ช่วยยกระดับขึ้น ต้องเป็น 1 ถึง 4 แต่พบ {value}",
+    ),
+    "rubric.participation_stage": (
+        "indicator '{value}' serves participation but names no policy-cycle stage; add 'stage:'",
+        "ตัวชี้วัด '{value}' เกี่ยวกับการมีส่วนร่วมแต่ยังไม่ระบุขั้นตอนของวงจรนโยบาย กรุณาเพิ่ม 'stage:'",
+    ),
+    "rubric.duplicate_version": (
+        "rubric '{rubric_id}' version {version} is defined twice: {first} and {second}",
+        "เกณฑ์ '{rubric_id}' ฉบับที่ {version} ถูกกำหนดซ้ำสองไฟล์: {first} และ {second}",
+    ),
+    "rubric.not_a_rubric_path": (
+        "no rubric file at {path}",
+        "ไม่พบไฟล์เกณฑ์การประเมินที่ {path}",
+    ),
+    # --- commands -------------------------------------------------------------
+    "validate.no_files": (
+        "no .yaml files found in {path}",
+        "ไม่พบไฟล์ .yaml ใน {path}",
+    ),
+    "validate.ok": (
+        "{file}: valid ({scored} of {total} indicators scored)",
+        "{file}: ถูกต้อง (ให้ระดับแล้ว {scored} จาก {total} ตัวชี้วัด)",
+    ),
+    "validate.partial": (
+        "{file}: valid so far, {scored} of {total} indicators scored",
+        "{file}: ถูกต้องเท่าที่กรอก ให้ระดับแล้ว {scored} จาก {total} ตัวชี้วัด",
+    ),
+    "validate.summary_ok": (
+        "{files} file(s) checked, all valid",
+        "ตรวจ {files} ไฟล์ ถูกต้องทั้งหมด",
+    ),
+    "validate.summary_bad": (
+        "{files} file(s) checked: {bad} with errors ({errors} error(s) in all)",
+        "ตรวจ {files} ไฟล์ มีข้อผิดพลาด {bad} ไฟล์ (รวม {errors} รายการ)",
+    ),
+    "init.written": (
+        "wrote {path}: {indicators} indicators in {components} components to fill in;"
+        " check it with `ogmp validate --partial {path}`",
+        "สร้างไฟล์ {path} แล้ว มีตัวชี้วัด {indicators} ตัวใน {components} องค์ประกอบให้กรอก"
+        " ตรวจสอบระหว่างกรอกได้ด้วย `ogmp validate --partial {path}`",
+    ),
+    "init.schema_written": (
+        "wrote {path} so that VS Code (YAML extension) completes and checks keys as you type",
+        "สร้างไฟล์ {path} เพื่อให้ VS Code (ส่วนขยาย YAML) ช่วยเติมและตรวจคีย์ระหว่างพิมพ์",
+    ),
+    "output.exists": (
+        "{path} already exists; ogmp never overwrites it, choose another name with --out",
+        "มีไฟล์ {path} อยู่แล้ว ogmp จะไม่เขียนทับไฟล์เดิม กรุณาตั้งชื่อใหม่ด้วย --out",
+    ),
+    "init.unit_unknown": (
+        "'{value}' is not a province code; for an agency or local administration give"
+        " --kind agency|local and --name",
+        "'{value}' ไม่ใช่รหัสจังหวัด หากเป็นส่วนราชการหรือองค์กรปกครองส่วนท้องถิ่น กรุณาระบุ --kind agency|local และ --name",
+    ),
+    "init.name_required": (
+        "give the unit's Thai name with --name (and --name-en for the English one)",
+        "กรุณาระบุชื่อหน่วยงานภาษาไทยด้วย --name (และชื่อภาษาอังกฤษด้วย --name-en)",
+    ),
+    "usage.round": (
+        "--round is the fiscal year in the Buddhist Era, e.g. 2564; got {value}",
+        "--round ต้องเป็นปีงบประมาณแบบพุทธศักราช เช่น 2564 แต่พบ {value}",
+    ),
+    "output.failed": (
+        "could not write {path} ({reason}); nothing was written",
+        "เขียนไฟล์ {path} ไม่สำเร็จ ({reason}) ไม่มีไฟล์ใดถูกเขียน",
+    ),
+    "rubric_check.ok": (
+        "{path}: rubric {rubric_id} version {version} is valid ({components} components,"
+        " {indicators} indicators, {recommendations} recommendations)",
+        "{path}: เกณฑ์ {rubric_id} ฉบับที่ {version} ถูกต้อง ({components} องค์ประกอบ"
+        " {indicators} ตัวชี้วัด {recommendations} ข้อเสนอ)",
+    ),
+}
+
+
+class Message:
+    """A user-facing message: a catalogue code and its parameters."""
+
+    __slots__ = ("code", "params")
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        if code not in CATALOG:
+            raise KeyError(f"no message {code!r} in the catalogue")
+        self.code = code
+        self.params = params
+
+    def render(self, lang: Lang) -> str:
+        """The message in ``lang`` with its parameters filled in."""
+        english, thai = CATALOG[self.code]
+        template = thai if lang == "th" else english
+        return template.format(**{k: _render_param(v, lang) for k, v in self.params.items()})
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and self.code == other.code and self.params == other.params
+
+    def __hash__(self) -> int:
+        return hash((self.code, repr(sorted(self.params.items()))))
+
+    def __repr__(self) -> str:
+        return f"Message({self.code!r}, {self.params!r})"
+
+
+def _render_param(value: object, lang: Lang) -> str:
+    if isinstance(value, Message):
+        return value.render(lang)
+    if hasattr(value, "th") and hasattr(value, "en"):  # a bilingual text
+        return str(getattr(value, lang))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_render_param(item, lang) for item in value)
+    return str(value)
+
+
+def one_of(values: Sequence[object]) -> Message | str:
+    """``a, b or c`` in the user's language."""
+    quoted = [str(v) for v in values]
+    if len(quoted) < 2:
+        return "".join(quoted)
+    return Message("list.or", head=", ".join(quoted[:-1]), last=quoted[-1])

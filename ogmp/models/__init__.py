@@ -1,0 +1,1 @@
+"""Pure, strict pydantic models of ogmp's files; no I/O here."""

@@ -1,0 +1,170 @@
+"""Find rubrics and the shared catalogues, and load each once per process.
+
+Rubrics are the ``*.yaml`` files at the top of each rubric folder (the user's
+``--rubrics`` folders first, then the bundled one); each names its own id and
+version. The shared catalogues are ``shared/*.yaml`` in the same folders.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ogmp.checks import Catalogues, check_rubric
+from ogmp.diagnostics import Problem
+from ogmp.errors import InvalidInputError
+from ogmp.loading import validate_document
+from ogmp.messages import Message
+from ogmp.models.catalogue import (
+    AgendaCatalogue,
+    IndexCatalogue,
+    PracticeCatalogue,
+    ProvinceCatalogue,
+)
+from ogmp.models.rubric import Rubric
+from ogmp.resources import bundled_dir
+from ogmp.yamlsource import YamlDocument, read_yaml
+
+
+def shown(path: Path) -> str:
+    """``path`` as the user would type it: relative to the working folder when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+@dataclass
+class RubricEntry:
+    """A rubric file as found: the rubric if it is valid, its problems otherwise."""
+
+    path: Path
+    rubric_id: str | None
+    version: int | None
+    document: YamlDocument | None = None
+    rubric: Rubric | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.is_error]
+
+
+class Registry:
+    """The rubrics and catalogues available to this run."""
+
+    def __init__(self, rubric_dirs: Sequence[Path] = ()) -> None:
+        self.rubric_dirs = [*rubric_dirs, bundled_dir("rubrics")]
+
+    @cached_property
+    def catalogues(self) -> Catalogues:
+        """The shared catalogues; a broken one stops everything, with its problems."""
+        problems: list[Problem] = []
+        loaded: dict[str, Any] = {}
+        for name, model in (
+            ("practices", PracticeCatalogue),
+            ("agendas", AgendaCatalogue),
+            ("provinces", ProvinceCatalogue),
+            ("indices", IndexCatalogue),
+        ):
+            path = self._shared_file(name)
+            try:
+                document = read_yaml(path, display=shown(path))
+            except InvalidInputError as error:
+                problems += error.problems
+                continue
+            value, found = validate_document(document, model)
+            problems += found
+            loaded[name] = value
+        if problems:
+            raise InvalidInputError(problems)
+        return Catalogues(**loaded)
+
+    def _shared_file(self, name: str) -> Path:
+        for folder in self.rubric_dirs:
+            candidate = folder / "shared" / f"{name}.yaml"
+            if candidate.is_file():
+                return candidate
+        return self.rubric_dirs[-1] / "shared" / f"{name}.yaml"
+
+    def load_rubric_file(self, path: Path) -> RubricEntry:
+        """Load and check one rubric file, collecting every problem in it."""
+        try:
+            document = read_yaml(path, display=shown(path))
+        except InvalidInputError as error:
+            return RubricEntry(path, None, None, problems=error.problems)
+        data = document.data if isinstance(document.data, dict) else {}
+        rubric_id = data.get("id") if isinstance(data.get("id"), str) else None
+        version = _as_int(data.get("version"))
+        rubric, problems = validate_document(document, Rubric)
+        entry = RubricEntry(path, rubric_id, version, document, rubric, problems)
+        if rubric is not None:
+            entry.problems += check_rubric(document, rubric, self.catalogues)
+            if entry.errors:
+                entry.rubric = None
+        return entry
+
+    @cached_property
+    def entries(self) -> list[RubricEntry]:
+        """Every rubric file in the rubric folders, in a stable order."""
+        entries: list[RubricEntry] = []
+        seen: dict[tuple[str, int], RubricEntry] = {}
+        for folder in self.rubric_dirs:
+            for path in sorted(folder.glob("*.yaml")):
+                entry = self.load_rubric_file(path)
+                entries.append(entry)
+                if entry.rubric_id is None or entry.version is None:
+                    continue
+                key = (entry.rubric_id, entry.version)
+                first = seen.setdefault(key, entry)
+                if first is not entry and _digest(first) != _digest(entry):
+                    message = Message(
+                        "rubric.duplicate_version",
+                        rubric_id=entry.rubric_id,
+                        version=entry.version,
+                        first=shown(first.path),
+                        second=shown(entry.path),
+                    )
+                    entry.problems.append(Problem(shown(entry.path), None, (), message))
+                    entry.rubric = None
+        return entries
+
+    def find(self, rubric_id: str, version: int | None = None) -> RubricEntry | Message:
+        """The rubric ``rubric_id`` at ``version`` (the latest when None), or why not."""
+        candidates = [entry for entry in self.entries if entry.rubric_id == rubric_id]
+        if not candidates:
+            known = sorted({entry.rubric_id for entry in self.entries if entry.rubric_id})
+            return Message("rubric.not_found", rubric_id=rubric_id, available=", ".join(known))
+        if version is None:
+            return max(candidates, key=lambda entry: entry.version or 0)
+        for entry in candidates:
+            if entry.version == version:
+                return entry
+        versions = sorted({entry.version for entry in candidates if entry.version is not None})
+        return Message(
+            "rubric.version_not_found",
+            rubric_id=rubric_id,
+            version=version,
+            available=", ".join(map(str, versions)),
+        )
+
+    def rubrics(self) -> list[Rubric]:
+        """The valid rubrics, by id and version."""
+        valid = {(e.rubric.id, e.rubric.version): e.rubric for e in self.entries if e.rubric is not None}
+        return [valid[key] for key in sorted(valid)]
+
+
+def _as_int(value: Any) -> int | None:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+
+
+def _digest(entry: RubricEntry) -> str | None:
+    return entry.document.sha256 if entry.document is not None else None

@@ -1,0 +1,124 @@
+"""JSON Schema of the assessment format, for editors such as VS Code.
+
+The generic schema checks keys and types. The schema for one rubric also
+knows its components and indicators, so the editor completes their ids and
+shows each question and what each level looks like on hover.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ogmp.models.assessment import Assessment
+from ogmp.models.rubric import Rubric
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schema_file_name(rubric: Rubric) -> str:
+    """``ogmp-8-v1.schema.json``: the file ``ogmp init`` writes beside a scaffold."""
+    return f"{rubric.id}-v{rubric.version}.schema.json"
+
+
+def _nullable(fragment: dict[str, Any]) -> dict[str, Any]:
+    """``fragment`` or null: a key written with nothing after it is accepted as empty."""
+    kept = {key: value for key, value in fragment.items() if key not in ("description", "title", "default")}
+    wrapped: dict[str, Any] = {"anyOf": [kept, {"type": "null"}]}
+    if "description" in fragment:
+        wrapped["description"] = fragment["description"]
+    return wrapped
+
+
+def _generic_schema() -> dict[str, Any]:
+    schema = Assessment.model_json_schema()
+    properties = schema["properties"]
+    component = schema["$defs"]["ComponentEntry"]["properties"]
+    indicator = schema["$defs"]["IndicatorEntry"]["properties"]
+    for mapping in (properties["components"], component["indicators"]):
+        patterns = mapping["patternProperties"]
+        for pattern, value in patterns.items():
+            patterns[pattern] = _nullable(value)
+        mapping["additionalProperties"] = False
+    for fields, key in (
+        (properties, "assessors"),
+        (properties, "components"),
+        (component, "indicators"),
+        (indicator, "evidence"),
+    ):
+        fields[key] = _nullable(fields[key])
+    return {"$schema": SCHEMA_DIALECT, **schema}
+
+
+def assessment_schema(rubric: Rubric | None = None) -> dict[str, Any]:
+    """The JSON Schema of an assessment file, specialised to ``rubric`` when given."""
+    schema = _generic_schema()
+    if rubric is None:
+        schema["title"] = "ogmp assessment"
+        return schema
+
+    schema["title"] = f"ogmp assessment ({rubric.label})"
+    properties = schema["properties"]
+    properties["rubric"] = {
+        "type": "object",
+        "description": f"{rubric.name.th}\n{rubric.name.en}",
+        "properties": {"id": {"const": rubric.id}, "version": {"const": rubric.version}},
+        "required": ["id", "version"],
+        "additionalProperties": False,
+    }
+    component_entry = schema["$defs"]["ComponentEntry"]["properties"]
+    components: dict[str, Any] = {}
+    for c_index, component in enumerate(rubric.components, start=1):
+        indicators: dict[str, Any] = {}
+        for i_index, indicator in enumerate(component.indicators, start=1):
+            level_lines = [
+                f"{level} {rubric.levels[level].th}: {text.th}" for level, text in indicator.levels.items()
+            ]
+            description = "\n".join(
+                [
+                    f"{c_index}.{i_index} {indicator.question.th}",
+                    indicator.question.en,
+                    "",
+                    *level_lines,
+                ]
+            )
+            indicators[indicator.id] = {
+                "description": description,
+                "anyOf": [{"$ref": "#/$defs/IndicatorEntry"}, {"type": "null"}],
+            }
+        components[component.id] = {
+            "description": f"{c_index}. {component.name.th}\n{component.name.en}\n\n{component.definition.th}",
+            "anyOf": [
+                {
+                    "type": "object",
+                    "properties": {
+                        **component_entry,
+                        "indicators": {
+                            "anyOf": [
+                                {
+                                    "type": "object",
+                                    "properties": indicators,
+                                    "additionalProperties": False,
+                                },
+                                {"type": "null"},
+                            ]
+                        },
+                    },
+                    "additionalProperties": False,
+                },
+                {"type": "null"},
+            ],
+        }
+    properties["components"] = {
+        "description": properties["components"].get("description", ""),
+        "anyOf": [
+            {"type": "object", "properties": components, "additionalProperties": False},
+            {"type": "null"},
+        ],
+    }
+    return schema
+
+
+def schema_text(rubric: Rubric | None = None) -> str:
+    """The schema as stable, readable JSON text (Thai kept as Thai)."""
+    return json.dumps(assessment_schema(rubric), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

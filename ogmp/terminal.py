@@ -1,0 +1,200 @@
+"""What the command line prints: results rendered for a terminal with rich.
+
+User-supplied text is always printed with markup off, so a note containing
+``[bold]`` or an escape sequence is shown as text, not interpreted.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from ogmp.diagnostics import Problem
+from ogmp.messages import Lang, Message
+from ogmp.models.rubric import Rubric
+from ogmp.registry import RubricEntry, shown
+from ogmp.validate import ValidationReport
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "rubric.header": ("{id} version {version}: {name}", "{id} ฉบับที่ {version}: {name}"),
+    "rubric.source": ("Source: {text}", "ที่มา: {text}"),
+    "rubric.levels": ("Levels: {text}", "ระดับ: {text}"),
+    "rubric.default_target": (
+        "Default to-be target: level {level}",
+        "ระดับเป้าหมายเริ่มต้น: ระดับ {level}",
+    ),
+    "rubric.components": ("{count} components", "{count} องค์ประกอบ"),
+    "rubric.component": (
+        "{number}. {name} [{id}], weight {weight}, target {target}",
+        "{number}. {name} [{id}] น้ำหนัก {weight} เป้าหมาย {target}",
+    ),
+    "rubric.indicator": ("{code} {question} [{id}]", "{code} {question} [{id}]"),
+    "rubric.tags": (
+        "principles: {principles}{stage}; weight {weight}{indices}",
+        "หลักการ: {principles}{stage} น้ำหนัก {weight}{indices}",
+    ),
+    "rubric.stage": ("; stage: {name}", " ขั้นตอน: {name}"),
+    "rubric.indices": ("; indices: {refs}", " ดัชนี: {refs}"),
+    "rubric.recommendations": ("To-be recommendations:", "ข้อเสนอเพื่อยกระดับ (To-be):"),
+    "rubric.recommendation": (
+        "from level {level}, {driver}: {text}",
+        "จากระดับ {level} {driver}: {text}",
+    ),
+    "rubric.practice": (" (see: {name})", " (ตัวอย่าง: {name})"),
+    "rubric.list_line": (
+        "{id}  v{version}  {components} components, {indicators} indicators  {name}  ({path})",
+        "{id}  ฉบับที่ {version}  {components} องค์ประกอบ {indicators} ตัวชี้วัด  {name}  ({path})",
+    ),
+    "rubric.list_broken": (
+        "{path}: has errors; run `ogmp rubric check {path}`",
+        "{path}: มีข้อผิดพลาด ตรวจด้วยคำสั่ง `ogmp rubric check {path}`",
+    ),
+}
+
+
+def label(key: str, lang: Lang, **params: object) -> str:
+    english, thai = _LABELS[key]
+    return (thai if lang == "th" else english).format(**params)
+
+
+def make_console(*, stderr: bool = False) -> Console:
+    """A console that never reinterprets user text and never wraps diagnostics."""
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
+
+
+def print_problems(console: Console, problems: list[Problem], lang: Lang) -> None:
+    for problem in problems:
+        style = "red" if problem.is_error else "yellow"
+        console.print(Text(problem.format(lang), style=style))
+
+
+def print_validation(console: Console, report: ValidationReport, lang: Lang, *, quiet: bool) -> None:
+    """Every problem, a line per valid file (unless quiet), and a summary."""
+    for result in report.results:
+        print_problems(console, result.problems, lang)
+        if result.ok and result.progress is not None and not quiet:
+            code = "validate.partial" if report.partial else "validate.ok"
+            message = Message(
+                code,
+                file=result.display,
+                scored=result.progress.scored,
+                total=result.progress.total,
+            )
+            console.print(Text(message.render(lang), style="green"))
+    bad = sum(1 for result in report.results if not result.ok)
+    unscored = any(
+        problem.message.code == "level.missing" for result in report.results for problem in result.problems
+    )
+    if unscored and not report.partial:
+        console.print(Text(Message("validate.partial_hint").render(lang)))
+    if bad:
+        summary = Message(
+            "validate.summary_bad", files=len(report.results), bad=bad, errors=report.error_count
+        )
+        console.print(Text(summary.render(lang), style="bold red"))
+    else:
+        console.print(
+            Text(Message("validate.summary_ok", files=len(report.results)).render(lang), style="bold")
+        )
+
+
+def print_rubric_list(console: Console, entries: list[RubricEntry], lang: Lang) -> None:
+    for entry in entries:
+        rubric = entry.rubric
+        if rubric is None:
+            console.print(Text(label("rubric.list_broken", lang, path=shown(entry.path)), style="red"))
+            continue
+        line = label(
+            "rubric.list_line",
+            lang,
+            id=rubric.id,
+            version=rubric.version,
+            components=len(rubric.components),
+            indicators=len(rubric.indicators_by_id),
+            name=rubric.name.get(lang),
+            path=shown(entry.path),
+        )
+        console.print(Text(line))
+
+
+def print_rubric(console: Console, rubric: Rubric, lang: Lang, practice_names: dict[str, str]) -> None:
+    """The whole rubric, readable: components, indicators, levels, recommendations."""
+    console.print(
+        Text(
+            label(
+                "rubric.header",
+                lang,
+                id=rubric.id,
+                version=rubric.version,
+                name=rubric.name.get(lang),
+            ),
+            style="bold",
+        )
+    )
+    console.print(Text(rubric.description.get(lang)))
+    console.print(Text(label("rubric.source", lang, text=rubric.source.get(lang)), style="dim"))
+    levels = ", ".join(f"{level} {name.get(lang)}" for level, name in rubric.levels.items())
+    console.print(Text(label("rubric.levels", lang, text=levels)))
+    console.print(Text(label("rubric.default_target", lang, level=rubric.default_target)))
+    principles = {principle.id: principle.name.get(lang) for principle in rubric.principles}
+    stages = {stage.id: stage.name.get(lang) for stage in rubric.stages}
+    drivers = {driver.id: driver.name.get(lang) for driver in rubric.drivers}
+    codes = rubric.indicator_codes()
+    for number, component in enumerate(rubric.components, start=1):
+        console.print()
+        heading = label(
+            "rubric.component",
+            lang,
+            number=number,
+            name=component.name.get(lang),
+            id=component.id,
+            weight=_number(component.weight),
+            target=rubric.target_for(component),
+        )
+        console.print(Text(heading, style="bold"))
+        console.print(Text("   " + component.definition.get(lang)))
+        for indicator in component.indicators:
+            console.print()
+            line = label(
+                "rubric.indicator",
+                lang,
+                code=codes[indicator.id],
+                question=indicator.question.get(lang),
+                id=indicator.id,
+            )
+            console.print(Text("   " + line, style="bold"))
+            stage = (
+                label("rubric.stage", lang, name=stages[indicator.stage]) if indicator.stage in stages else ""
+            )
+            indices = (
+                label("rubric.indices", lang, refs=", ".join(indicator.indices)) if indicator.indices else ""
+            )
+            tags = label(
+                "rubric.tags",
+                lang,
+                principles=", ".join(principles.get(p, p) for p in indicator.principles),
+                stage=stage,
+                weight=_number(indicator.weight),
+                indices=indices,
+            )
+            console.print(Text("      " + tags, style="dim"))
+            for level, text in indicator.levels.items():
+                console.print(Text(f"      {level} {rubric.levels[level].get(lang)}: {text.get(lang)}"))
+        if component.recommendations:
+            console.print(Text("   " + label("rubric.recommendations", lang), style="bold"))
+            for recommendation in sorted(component.recommendations, key=lambda r: r.from_level):
+                practice = ""
+                if recommendation.practice in practice_names:
+                    practice = label("rubric.practice", lang, name=practice_names[recommendation.practice])
+                line = label(
+                    "rubric.recommendation",
+                    lang,
+                    level=recommendation.from_level,
+                    driver=drivers.get(recommendation.driver, recommendation.driver),
+                    text=recommendation.text.get(lang),
+                )
+                console.print(Text(f"   - {line}{practice}"))
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

@@ -1,0 +1,150 @@
+"""Validate assessment files: shape, rubric conformance and completeness."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ogmp.checks import Progress, check_assessment_header, check_assessment_scores
+from ogmp.diagnostics import Problem
+from ogmp.errors import InvalidInputError
+from ogmp.loading import validate_document
+from ogmp.messages import Message
+from ogmp.models.assessment import Assessment
+from ogmp.models.rubric import Rubric
+from ogmp.registry import Registry, shown
+from ogmp.yamlsource import YamlDocument, read_yaml
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class FileResult:
+    """What validating one assessment file found."""
+
+    display: str
+    problems: list[Problem] = field(default_factory=list)
+    document: YamlDocument | None = None
+    assessment: Assessment | None = None
+    rubric: Rubric | None = None
+    progress: Progress | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class ValidationReport:
+    """The results for every file, in the order given."""
+
+    results: list[FileResult]
+    partial: bool
+
+    @property
+    def ok(self) -> bool:
+        return all(result.ok for result in self.results)
+
+    @property
+    def error_count(self) -> int:
+        return sum(len(result.errors) for result in self.results)
+
+
+def expand_paths(paths: Sequence[Path]) -> list[tuple[Path, Problem | None]]:
+    """Files as given, and the YAML files inside folders (recursively, sorted)."""
+    found: list[tuple[Path, Problem | None]] = []
+    for path in paths:
+        if path.is_dir():
+            files = sorted(
+                candidate
+                for candidate in path.rglob("*")
+                if candidate.suffix.lower() in YAML_SUFFIXES
+                and candidate.is_file()
+                and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
+            )
+            if not files:
+                problem = Problem(shown(path), None, (), Message("validate.no_files", path=shown(path)))
+                found.append((path, problem))
+            found.extend((file, None) for file in files)
+        else:
+            found.append((path, None))
+    return found
+
+
+def validate_file(
+    path: Path, registry: Registry, *, partial: bool = False, today: dt.date | None = None
+) -> FileResult:
+    """Validate one assessment file, collecting every problem in it."""
+    result = FileResult(shown(path))
+    try:
+        result.document = read_yaml(path, display=result.display)
+    except InvalidInputError as error:
+        result.problems = error.problems
+        return result
+    assessment, problems = validate_document(result.document, Assessment)
+    result.problems += problems
+    if assessment is None:
+        return result
+    result.assessment = assessment
+    catalogues = registry.catalogues
+    result.problems += check_assessment_header(
+        result.document, assessment, catalogues, partial=partial, today=today or dt.date.today()
+    )
+    found = registry.find(assessment.rubric.id, assessment.rubric.version)
+    if isinstance(found, Message):
+        key = "version" if found.code == "rubric.version_not_found" else "id"
+        result.problems.append(result.document.problem(("rubric", key), found))
+        return result
+    if found.rubric is None:
+        message = Message(
+            "rubric.unusable",
+            rubric_id=assessment.rubric.id,
+            version=assessment.rubric.version,
+            path=shown(found.path),
+        )
+        result.problems.append(result.document.problem(("rubric",), message))
+        return result
+    result.rubric = found.rubric
+    problems, result.progress = check_assessment_scores(
+        result.document, assessment, found.rubric, partial=partial
+    )
+    result.problems += problems
+    result.problems.sort(key=Problem.sort_key)
+    return result
+
+
+def validate_paths(
+    paths: Sequence[Path],
+    registry: Registry,
+    *,
+    partial: bool = False,
+    today: dt.date | None = None,
+) -> ValidationReport:
+    """Validate every assessment file under ``paths``; never stops at the first bad one."""
+    results: list[FileResult] = []
+    first_by_identity: dict[tuple[str, str, int], FileResult] = {}
+    for path, problem in expand_paths(paths):
+        if problem is not None:
+            results.append(FileResult(problem.file, [problem]))
+            continue
+        result = validate_file(path, registry, partial=partial, today=today)
+        results.append(result)
+        if result.assessment is not None and result.document is not None:
+            identity = (
+                result.assessment.unit.code,
+                result.assessment.agenda,
+                result.assessment.round,
+            )
+            first = first_by_identity.setdefault(identity, result)
+            if first is not result:
+                message = Message("assessment.duplicate", other=first.display)
+                result.problems.append(result.document.problem(("unit", "code"), message))
+    for result in results:
+        result.problems.sort(key=Problem.sort_key)
+    return ValidationReport(results, partial)

@@ -1,0 +1,336 @@
+"""Read untrusted YAML safely, keeping where every key and value came from.
+
+Only the YAML that an assessment needs is accepted: mappings, lists and plain
+scalars. Anchors and aliases (and so alias bombs and cycles), tags, several
+documents, duplicate keys, non-UTF-8 text and oversized or deeply nested
+input are refused with a :class:`~ogmp.diagnostics.Problem` naming the line.
+
+Scalars stay text (``None`` for an empty or ``null`` value): the pydantic
+models give them their types, so ``note: 09:30`` stays "09:30" and
+``name: no`` stays "no" instead of YAML 1.1 turning them into 570 and False.
+The parser works from libyaml's event stream and builds values without
+recursion, so nesting depth is bounded by a check, not by the C stack.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ogmp.diagnostics import KeyPath, Location, Problem
+from ogmp.errors import InvalidInputError
+from ogmp.messages import Message
+
+try:  # libyaml is in PyYAML's wheels; the pure-Python parser is the fallback.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 24
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class SourceMap:
+    """Where each key and value of a document starts in its file."""
+
+    keys: dict[KeyPath, Location] = field(default_factory=dict)
+    values: dict[KeyPath, Location] = field(default_factory=dict)
+
+    def locate(self, path: KeyPath, *, key: bool = False) -> Location:
+        """The location of ``path``, or of its nearest ancestor that exists.
+
+        ``key=True`` prefers the key (for "unknown key" messages); otherwise
+        the value. A path that does not exist (a missing key) falls back to
+        the key of its parent, which is the line the user has to edit.
+        """
+        table = self.keys if key else self.values
+        if path in table:
+            return table[path]
+        for end in range(len(path) - 1, 0, -1):
+            prefix = path[:end]
+            if prefix in self.keys:
+                return self.keys[prefix]
+            if prefix in self.values:
+                return self.values[prefix]
+        return Location(1, 1)
+
+
+@dataclass
+class YamlDocument:
+    """A parsed file: its data, where each part came from, and its identity."""
+
+    path: Path
+    display: str
+    data: Any
+    source: SourceMap
+    sha256: str
+
+    def problem(self, path: KeyPath, message: Message, *, key: bool = False) -> Problem:
+        """A problem about ``path`` in this document, located at its line."""
+        return Problem(self.display, self.source.locate(path, key=key), path, message)
+
+
+def read_yaml(path: Path, *, display: str | None = None, max_bytes: int = MAX_BYTES) -> YamlDocument:
+    """Read and parse one YAML file, or raise :class:`InvalidInputError`."""
+    shown = display if display is not None else str(path)
+    raw = _read_bytes(path, shown, max_bytes)
+    text = decode_text(raw, shown)
+    data, source = parse_yaml(text, shown)
+    return YamlDocument(path, shown, data, source, hashlib.sha256(raw).hexdigest())
+
+
+def _read_bytes(path: Path, shown: str, max_bytes: int) -> bytes:
+    def fail(message: Message) -> InvalidInputError:
+        return InvalidInputError([Problem(shown, None, (), message)])
+
+    try:
+        if not path.exists():
+            raise fail(Message("file.not_found"))
+        if not path.is_file():
+            raise fail(Message("file.not_regular"))
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise fail(Message("file.too_large", size=_size(size), limit=_size(max_bytes)))
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise fail(Message("file.unreadable", reason=error.strerror or type(error).__name__)) from None
+    if len(raw) > max_bytes:  # grew while we looked
+        raise fail(Message("file.too_large", size=_size(len(raw)), limit=_size(max_bytes)))
+    return raw
+
+
+def _size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / (1024 * 1024):.1f} MB"
+    return f"{max(1, round(count / 1024))} KB"
+
+
+def decode_text(raw: bytes, shown: str) -> str:
+    """Decode UTF-8 (with or without a BOM); refuse other encodings clearly."""
+
+    def fail(message: Message, offset: int | None = None) -> InvalidInputError:
+        location = None
+        if offset is not None:
+            line_start = raw.rfind(b"\n", 0, offset) + 1
+            location = Location(raw.count(b"\n", 0, offset) + 1, offset - line_start + 1)
+        return InvalidInputError([Problem(shown, location, (), message)])
+
+    if raw.startswith(_UTF8_BOM):
+        raw = raw[len(_UTF8_BOM) :]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
+        raise fail(Message("encoding.utf16"))
+    if b"\x00" in raw:
+        raise fail(Message("file.binary"), raw.index(b"\x00"))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if _looks_thai_legacy(raw):
+            raise fail(Message("encoding.thai_legacy"), error.start) from None
+        raise fail(Message("encoding.not_utf8"), error.start) from None
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a BOM: ASCII text with a NUL beside every character."""
+    sample = raw[:200]
+    return len(sample) >= 4 and (
+        sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4
+    )
+
+
+def _looks_thai_legacy(raw: bytes) -> bool:
+    """Text that reads as Thai in TIS-620/Windows-874: consonants, mostly Thai beyond ASCII."""
+    try:
+        text = raw.decode("cp874")
+    except UnicodeDecodeError:
+        return False
+    beyond_ascii = [char for char in text if ord(char) > 127]
+    thai = [char for char in beyond_ascii if "\u0e01" <= char <= "\u0e5b"]
+    has_consonant = any("\u0e01" <= char <= "\u0e2e" for char in thai)
+    return has_consonant and len(thai) >= 0.8 * len(beyond_ascii)
+
+
+# --- parsing ----------------------------------------------------------------
+
+
+class _Frame:
+    """An open mapping or list while the event stream is walked."""
+
+    __slots__ = ("container", "index", "path", "pending_key", "seen")
+
+    def __init__(self, container: dict[str, Any] | list[Any], path: KeyPath) -> None:
+        self.container = container
+        self.path = path
+        self.pending_key: str | None = None
+        self.seen: dict[str, Location] = {}
+        self.index = 0
+
+
+def parse_yaml(text: str, shown: str) -> tuple[Any, SourceMap]:
+    """Parse ``text`` into plain dicts, lists, strings and ``None``."""
+    source = SourceMap()
+    problems: list[Problem] = []
+    stack: list[_Frame] = []
+    root: Any = None
+    documents = 0
+
+    def location(mark: Any) -> Location:
+        return Location(mark.line + 1, mark.column + 1)
+
+    def refuse(mark: Any, message: Message, path: KeyPath = ()) -> InvalidInputError:
+        return InvalidInputError([*problems, Problem(shown, location(mark), path, message)])
+
+    def place(value: Any, mark: Any) -> None:
+        """Put a finished value where the stack says it belongs."""
+        nonlocal root
+        if not stack:
+            root = value
+            source.values[()] = location(mark)
+            return
+        frame = stack[-1]
+        if isinstance(frame.container, list):
+            path = (*frame.path, frame.index)
+            frame.container.append(value)
+            source.values[path] = location(mark)
+            frame.index += 1
+            return
+        if frame.pending_key is None:
+            raise AssertionError("value placed before its key")  # guarded by the caller
+        key = frame.pending_key
+        frame.pending_key = None
+        path = (*frame.path, key)
+        frame.container[key] = value
+        source.values[path] = location(mark)
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            kind = type(event)
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise refuse(event.start_mark, Message("yaml.multiple_documents"))
+                continue
+            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+                continue
+            if kind is yaml.AliasEvent:
+                raise refuse(event.start_mark, Message("yaml.alias"))
+            if getattr(event, "anchor", None) is not None:
+                raise refuse(event.start_mark, Message("yaml.alias"))
+            tag = getattr(event, "tag", None)
+            if tag not in (None, "!"):
+                raise refuse(event.start_mark, Message("yaml.tag", tag=_short_tag(tag)))
+
+            frame = stack[-1] if stack else None
+            expecting_key = (
+                frame is not None and isinstance(frame.container, dict) and frame.pending_key is None
+            )
+
+            if isinstance(event, yaml.ScalarEvent):
+                plain = event.style in (None, "")
+                if expecting_key:
+                    assert frame is not None
+                    key = event.value
+                    if plain and key in _NULLS:
+                        raise refuse(event.start_mark, Message("yaml.empty_key"), frame.path)
+                    key_path = (*frame.path, key)
+                    if key in frame.seen:
+                        raise refuse(
+                            event.start_mark,
+                            Message("yaml.duplicate_key", key=key, first_line=frame.seen[key].line),
+                            key_path,
+                        )
+                    frame.seen[key] = location(event.start_mark)
+                    source.keys[key_path] = location(event.start_mark)
+                    frame.pending_key = key
+                    continue
+                value = None if plain and event.value in _NULLS else event.value
+                place(value, event.start_mark)
+                continue
+
+            if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                if expecting_key:
+                    raise refuse(event.start_mark, Message("yaml.complex_key"), frame.path if frame else ())
+                if len(stack) >= MAX_DEPTH:
+                    raise refuse(event.start_mark, Message("yaml.too_deep", limit=MAX_DEPTH))
+                container: dict[str, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
+                if frame is None:
+                    path: KeyPath = ()
+                elif isinstance(frame.container, list):
+                    path = (*frame.path, frame.index)
+                else:
+                    assert frame.pending_key is not None
+                    path = (*frame.path, frame.pending_key)
+                place(container, event.start_mark)
+                stack.append(_Frame(container, path))
+                continue
+
+            if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                stack.pop()
+                continue
+    except yaml.MarkedYAMLError as error:
+        raise InvalidInputError([*problems, _syntax_problem(error, text, shown)]) from None
+    except yaml.YAMLError as error:  # pragma: no cover - libyaml always gives marks
+        raise InvalidInputError(
+            [*problems, Problem(shown, None, (), Message("yaml.syntax", detail=str(error)))]
+        ) from None
+    return root, source
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, shown: str) -> Problem:
+    """Turn a libyaml error into a message a non-programmer can act on."""
+    problem = (error.problem or "").lower()
+    context = (error.context or "").lower()
+    mark = error.problem_mark or error.context_mark
+    line_index = mark.line if mark is not None else 0
+    lines = text.splitlines()
+
+    def at(selected: Any, message: Message) -> Problem:
+        where = Location(selected.line + 1, selected.column + 1) if selected is not None else None
+        return Problem(shown, where, (), message)
+
+    tab_line = _first_tab_indented_line(lines, upto=line_index)
+    if tab_line is not None and ("tab" in problem or "cannot start any token" in problem):
+        return Problem(shown, Location(tab_line + 1, 1), (), Message("yaml.tab"))
+    if "cannot start any token" in problem:
+        return at(mark, Message("yaml.reserved_char", char=_char_at(lines, mark)))
+    if "quoted scalar" in context and ("end of stream" in problem or "document" in problem):
+        quote = '"' if _char_at(lines, error.context_mark) == '"' else "'"
+        return at(error.context_mark, Message("yaml.unclosed_quote", quote=quote))
+    if "mapping values are not allowed" in problem:
+        return at(mark, Message("yaml.unexpected_colon"))
+    if "could not find expected ':'" in problem:
+        return at(error.context_mark or mark, Message("yaml.missing_colon"))
+    if (
+        "did not find expected key" in problem
+        or "expected <block end>" in problem
+        or "did not find expected '-' indicator" in problem
+    ):
+        return at(mark, Message("yaml.indentation"))
+    detail = " ".join(part for part in (error.context, error.problem) if part)
+    return at(mark, Message("yaml.syntax", detail=detail or str(error)))
+
+
+def _first_tab_indented_line(lines: list[str], *, upto: int) -> int | None:
+    for index, line in enumerate(lines[: upto + 1]):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            return index
+    return None
+
+
+def _char_at(lines: list[str], mark: Any) -> str:
+    if mark is None or mark.line >= len(lines):
+        return ""
+    line = lines[mark.line]
+    return line[mark.column] if mark.column < len(line) else ""

@@ -1,0 +1,46 @@
+"""Shared fixtures: small YAML files, a registry with the test rubric, a CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ogmp.registry import Registry
+
+FIXTURES = Path(__file__).parent / "fixtures"
+RUBRICS = FIXTURES / "rubrics"
+VALID = FIXTURES / "assessments" / "valid.yaml"
+
+
+@pytest.fixture(scope="session")
+def registry() -> Registry:
+    """The bundled rubrics and catalogues plus the small test rubric ``mini``."""
+    return Registry([RUBRICS])
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def valid_text() -> str:
+    return VALID.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def write(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Write text (or bytes) to a file in a temporary folder and return its path."""
+
+    def _write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return _write
