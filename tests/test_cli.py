@@ -1,0 +1,260 @@
+"""The command line: exact output and exit codes, as a user sees them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ogmp.cli import app
+from ogmp.registry import shown
+
+from .conftest import RUBRICS, VALID
+
+MINI = ["--rubrics", str(RUBRICS)]
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_validate_valid_file_in_thai_and_english(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "validate", str(VALID), *MINI)
+    assert code == 0
+    assert out == f"{shown(VALID)}: ถูกต้อง (ให้ระดับแล้ว 9 จาก 9 ตัวชี้วัด)\nตรวจ 1 ไฟล์ ถูกต้องทั้งหมด\n"
+    code, out, _ = run(runner, "validate", "--lang", "en", "-q", str(VALID), *MINI)
+    assert (code, out) == (0, "1 file(s) checked, all valid\n")
+
+
+def test_validate_reports_every_problem_and_exits_1(runner: CliRunner, write, valid_text: str) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        "bad.yaml", valid_text.replace("level: 2\n", "level: 9\n", 1).replace("round: 2564", "round: 2021")
+    )
+    code, out, _ = run(runner, "validate", "--lang", "en", str(path), *MINI)
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == (
+        f"{path}:9:8: round: the round is the fiscal year in the Buddhist Era: 2021 looks like a C.E. year,"
+        " did you mean 2564?"
+    )
+    assert lines[1] == (
+        f"{path}:23:16: components.comp1.indicators.c1_i1.level: level 9 is out of range; use a whole number"
+        " from 1 to 5, or n/a with a reason"
+    )
+    assert lines[2] == "1 file(s) checked: 1 with errors (2 error(s) in all)"
+
+
+def test_validate_folder_and_missing_path(runner: CliRunner, tmp_path: Path, valid_text: str) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.yaml").write_text(valid_text, encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    code, out, _ = run(
+        runner,
+        "validate",
+        "-q",
+        "--lang",
+        "en",
+        str(tmp_path / "a"),
+        str(tmp_path / "empty"),
+        str(tmp_path / "x.yaml"),
+        *MINI,
+    )
+    assert code == 1
+    assert out.splitlines() == [
+        f"{tmp_path / 'empty'}: no .yaml files found in {tmp_path / 'empty'}",
+        f"{tmp_path / 'x.yaml'}: file not found; check the path",
+        "3 file(s) checked: 2 with errors (2 error(s) in all)",
+    ]
+
+
+def test_init_then_partial_validation_reports_zero_scored(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "th-52.yaml"
+    code, out, _ = run(
+        runner,
+        "init",
+        "--unit",
+        "TH-52",
+        "--agenda",
+        "pm25",
+        "--round",
+        "2564",
+        "--rubric",
+        "mini",
+        "--out",
+        str(target),
+        "--lang",
+        "en",
+        *MINI,
+    )
+    assert code == 0
+    assert out.splitlines() == [
+        f"wrote {tmp_path / 'mini-v1.schema.json'} so that VS Code (YAML extension) completes and checks keys as you type",
+        f"wrote {target}: 9 indicators in 3 components to fill in; check it with `ogmp validate --partial {target}`",
+    ]
+    code, out, _ = run(runner, "validate", "--partial", "--lang", "en", str(target), *MINI)
+    assert (code, out) == (
+        0,
+        f"{target}: valid so far, 0 of 9 indicators scored\n1 file(s) checked, all valid\n",
+    )
+    # Never overwrite.
+    before = target.read_bytes()
+    code, _, err = run(
+        runner,
+        "init",
+        "--unit",
+        "TH-52",
+        "--agenda",
+        "pm25",
+        "--round",
+        "2564",
+        "--rubric",
+        "mini",
+        "--out",
+        str(target),
+        "--lang",
+        "en",
+        *MINI,
+    )
+    assert code == 1
+    assert err == f"{target} already exists; ogmp never overwrites it, choose another name with --out\n"
+    assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--unit", "TH-52", "--agenda", "pm25", "--round", "2021"],
+            "the round is the fiscal year in the Buddhist Era: 2021 looks like a C.E. year, did you mean 2564?",
+        ),
+        (
+            ["--unit", "TH-99", "--agenda", "pm25", "--round", "2564"],
+            "'TH-99' is not a Thai province code (ISO 3166-2:TH, e.g. TH-52 for Lampang)",
+        ),
+        (
+            ["--unit", "PCD", "--agenda", "pm25", "--round", "2564"],
+            "'PCD' is not a province code; for an agency or local administration give --kind agency|local and --name",
+        ),
+        (
+            ["--unit", "PCD", "--kind", "agency", "--agenda", "pm25", "--round", "2564"],
+            "give the unit's Thai name with --name (and --name-en for the English one)",
+        ),
+        (
+            ["--unit", "TH-52", "--agenda", "pm2.5", "--round", "2564"],
+            "unknown agenda 'pm2.5' (did you mean 'pm25'?); known agendas: pm25, urban_poverty, open_government",
+        ),
+        (
+            ["--unit", "TH-52", "--agenda", "pm25", "--round", "2564", "--rubric", "ogmp-9"],
+            "there is no rubric 'ogmp-9'; available rubrics: mini, ogmp-7, ogmp-8",
+        ),
+        (
+            ["--unit", "../x", "--agenda", "pm25", "--round", "2564"],
+            "'../x' is not a valid unit code; use letters, digits, '-', '.' or '_' (e.g. TH-52 for Lampang)",
+        ),
+    ],
+)
+def test_init_usage_errors_exit_2(runner: CliRunner, tmp_path: Path, args: list[str], message: str) -> None:
+    code, out, err = run(runner, "init", *args, "--out", str(tmp_path), "--lang", "en", *MINI)
+    assert (code, out, err) == (2, "", message + "\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_agency_needs_name_and_writes_it(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, _ = run(
+        runner,
+        "init",
+        "--unit",
+        "PCD",
+        "--kind",
+        "agency",
+        "--name",
+        "กรมควบคุมมลพิษ: ส่วนกลาง",
+        "--agenda",
+        "pm25",
+        "--round",
+        "2565",
+        "--rubric",
+        "mini",
+        "--out",
+        str(tmp_path),
+        *MINI,
+    )
+    assert code == 0
+    text = (tmp_path / "pcd-pm25-2565.yaml").read_text(encoding="utf-8")
+    assert '    th: "กรมควบคุมมลพิษ: ส่วนกลาง"\n' in text
+    assert "  kind: agency" in text
+
+
+def test_usage_errors_from_typer_exit_2(runner: CliRunner) -> None:
+    assert run(runner, "validate")[0] == 2
+    assert run(runner, "validate", "--lang", "fr", str(VALID))[0] == 2
+    assert run(runner, "nonsense")[0] == 2
+
+
+def test_schema_is_json(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "schema")
+    assert code == 0
+    schema = json.loads(out)
+    assert schema["title"] == "ogmp assessment"
+    code, out, _ = run(runner, "schema", "--rubric", "mini", *MINI)
+    assert sorted(json.loads(out)["properties"]["components"]["anyOf"][0]["properties"]) == [
+        "comp1",
+        "comp2",
+        "comp3",
+    ]
+
+
+def test_rubric_show_and_check(runner: CliRunner, write) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(runner, "rubric", "show", "mini", "--lang", "en", *MINI)
+    assert code == 0
+    assert out.startswith("mini version 1: Small test rubric\nFor tests only\nSource: ogmp test suite\n")
+    assert (
+        "   1.2 Question 1.2 [c1_i2]\n      principles: Participation; stage: Consultation; weight 2\n" in out
+    )
+    code, out, _ = run(runner, "rubric", "check", "--lang", "en", str(RUBRICS / "mini.yaml"), *MINI)
+    assert (code, out) == (
+        0,
+        f"{shown(RUBRICS / 'mini.yaml')}: rubric mini version 1 is valid (3 components, 9 indicators, 12 recommendations)\n",
+    )
+    broken = write(
+        "broken.yaml",
+        (RUBRICS / "mini.yaml").read_text(encoding="utf-8").replace("en: Level 2 of 2.2", "en: ''"),
+    )
+    code, out, _ = run(runner, "rubric", "check", "--lang", "en", str(broken))
+    assert code == 1
+    assert out.endswith("components[1].indicators[1].levels.2.en: must not be empty\n")
+    code, _, err = run(runner, "rubric", "show", "nope", "--lang", "en")
+    assert code == 2
+    assert err.startswith("there is no rubric 'nope'; available rubrics: ")
+
+
+def test_version(runner: CliRunner) -> None:
+    from ogmp import __version__
+
+    assert run(runner, "--version") == (0, f"ogmp {__version__}\n", "")
+
+
+def test_validate_does_not_import_weasyprint() -> None:
+    script = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from ogmp.cli import app\n"
+        f"result = CliRunner().invoke(app, ['validate', {str(VALID)!r}, '--rubrics', {str(RUBRICS)!r}])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print('weasyprint' in sys.modules)\n"
+    )
+    output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert output.stdout.strip() == "False"
+
+
+def test_markup_in_user_text_is_printed_literally(runner: CliRunner, write) -> None:  # type: ignore[no-untyped-def]
+    path = write("[bold]x[/bold].yaml", "unit: [red\n")
+    code, out, _ = run(runner, "validate", "--lang", "en", str(path))
+    assert code == 1
+    assert f"{path}:" in out
