@@ -16,6 +16,7 @@ from typing import Annotated, NoReturn, TypeVar
 import typer
 
 from ogmp import __version__
+from ogmp.assess import assess_paths, parse_formats
 from ogmp.errors import InvalidInputError, OgmpError, UsageError
 from ogmp.messages import Lang, Message
 from ogmp.models.rubric import Rubric
@@ -24,6 +25,7 @@ from ogmp.scaffold import init_assessment
 from ogmp.schema import schema_text
 from ogmp.terminal import (
     make_console,
+    print_assessment,
     print_problems,
     print_rubric,
     print_rubric_list,
@@ -141,6 +143,44 @@ def validate(
     report = _run(language, lambda: validate_paths(paths, registry, partial=partial))
     print_validation(make_console(), report, language, quiet=quiet)
     _exit(0 if report.ok else 1)
+
+
+@app.command()
+def assess(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Assessment files or folders. / ไฟล์หรือโฟลเดอร์แบบประเมิน")
+    ],
+    formats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Also write: json (one file per unit), csv (one row per unit and component).",
+        ),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for written files.")] = Path("reports"),
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Do not print the per-unit summaries.")
+    ] = False,
+    lang: LangOption = Language.th,
+    rubrics: RubricsOption = None,
+) -> None:
+    """Score assessments: as-is, to-be, gaps and their priority, evidence, national context."""
+    language: Lang = lang.value
+    chosen = _run(language, lambda: parse_formats(formats or []))
+    registry = _registry(rubrics)
+    run = _run(language, lambda: assess_paths(paths, registry, formats=chosen, out=out))
+    console = make_console()
+    for invalid in run.invalid:
+        print_problems(console, invalid.problems, language)
+    if not quiet:
+        for result in run.results:
+            print_assessment(console, result, language)
+    for path in run.written:
+        console.print(Message("assess.written", path=shown(path)).render(language), markup=False)
+    summary = Message("assess.summary", scored=len(run.results), invalid=len(run.invalid))
+    console.print(summary.render(language), markup=False)
+    _exit(0 if run.ok else 1)
 
 
 @app.command()

@@ -420,6 +420,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "--round is the fiscal year in the Buddhist Era, e.g. 2564; got {value}",
         "--round ต้องเป็นปีงบประมาณแบบพุทธศักราช เช่น 2564 แต่พบ {value}",
     ),
+    "assess.format": (
+        "unknown format '{value}'; choose from {allowed}",
+        "ไม่รู้จักรูปแบบ '{value}' เลือกได้จาก {allowed}",
+    ),
+    "assess.written": ("wrote {path}", "เขียนไฟล์ {path} แล้ว"),
+    "assess.summary": (
+        "{scored} assessment(s) scored, {invalid} file(s) not scored because of errors",
+        "ประเมินผลแล้ว {scored} แบบประเมิน ข้ามไป {invalid} ไฟล์เพราะมีข้อผิดพลาด",
+    ),
     "output.failed": (
         "could not write {path} ({reason}); nothing was written",
         "เขียนไฟล์ {path} ไม่สำเร็จ ({reason}) ไม่มีไฟล์ใดถูกเขียน",

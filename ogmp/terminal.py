@@ -6,11 +6,14 @@ User-supplied text is always printed with markup off, so a note containing
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from ogmp.diagnostics import Problem
 from ogmp.messages import Lang, Message
+from ogmp.models.result import UnitResult
 from ogmp.models.rubric import Rubric
 from ogmp.registry import RubricEntry, shown
 from ogmp.validate import ValidationReport
@@ -198,3 +201,135 @@ def print_rubric(console: Console, rubric: Rubric, lang: Lang, practice_names: d
 
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+_ASSESS: dict[str, tuple[str, str]] = {
+    "heading": (
+        "{unit} ({code}) | {agenda} | fiscal year {round} | {rubric} v{version}",
+        "{unit} ({code}) | {agenda} | ปีงบประมาณ {round} | {rubric} ฉบับที่ {version}",
+    ),
+    "overall": (
+        "OGMP index {score} of 100: mean level {mean} (level {level}, {level_name});"
+        " target {target}, gap {gap}",
+        "ดัชนี OGMP {score} จาก 100: ระดับเฉลี่ย {mean} (ระดับ {level} {level_name}) เป้าหมาย {target} ช่องว่าง {gap}",
+    ),
+    "col.component": ("Component", "องค์ประกอบ"),
+    "col.score": ("Score", "คะแนน"),
+    "col.level": ("As-is", "ระดับ"),
+    "col.target": ("To-be", "เป้าหมาย"),
+    "col.gap": ("Gap", "ช่องว่าง"),
+    "col.evidence": ("Evidence", "หลักฐาน"),
+    "na": ("n/a", "ไม่เกี่ยวข้อง"),
+    "confidence.high": ("high", "สูง"),
+    "confidence.medium": ("medium", "ปานกลาง"),
+    "confidence.low": ("low", "ต่ำ"),
+    "confidence.none": ("none", "ไม่มี"),
+    "top": ("Gaps to close first: {items}", "ช่องว่างที่ควรปิดก่อน: {items}"),
+    "top.none": ("No gaps: every component meets its target.", "ไม่มีช่องว่าง ทุกองค์ประกอบถึงเป้าหมายแล้ว"),
+    "unsupported": (
+        "Levels 4-5 claimed without evidence, indicators {items}",
+        "ให้ระดับ 4-5 โดยไม่มีหลักฐาน: ตัวชี้วัด {items}",
+    ),
+    "comparison": (
+        "Since fiscal year {previous}: index {before} -> {after} ({change:+})",
+        "เทียบกับปีงบประมาณ {previous}: ดัชนี {before} -> {after} ({change:+})",
+    ),
+}
+
+
+def _a(key: str, lang: Lang, **params: object) -> str:
+    english, thai = _ASSESS[key]
+    return (thai if lang == "th" else english).format(**params)
+
+
+def _fmt(value: float | None, places: int) -> str:
+    return "-" if value is None else f"{value:.{places}f}"
+
+
+def print_assessment(console: Console, result: UnitResult, lang: Lang) -> None:
+    """The summary of one scored unit: components, top gaps, the overall index."""
+    console.print(
+        Text(
+            _a(
+                "heading",
+                lang,
+                unit=result.unit_name.get(lang),
+                code=result.unit_code,
+                agenda=result.agenda_name.get(lang),
+                round=result.round,
+                rubric=result.inputs.rubric_id,
+                version=result.inputs.rubric_version,
+            ),
+            style="bold",
+        )
+    )
+    overall = result.overall
+    if overall.score is not None and overall.level is not None:
+        console.print(
+            Text(
+                _a(
+                    "overall",
+                    lang,
+                    score=_fmt(overall.score, 1),
+                    mean=_fmt(overall.mean_level, 2),
+                    level=overall.level,
+                    level_name=result.level_names[overall.level].get(lang),
+                    target=_fmt(overall.target_mean_level, 2),
+                    gap=_fmt(overall.gap, 2),
+                )
+            )
+        )
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("#", justify="right")
+    # Thai has no spaces between words: truncate a long name rather than split a word.
+    table.add_column(_a("col.component", lang), overflow="ellipsis", ratio=1)
+    for key in ("col.score", "col.level", "col.target", "col.gap"):
+        table.add_column(_a(key, lang), justify="right", no_wrap=True)
+    table.add_column(_a("col.evidence", lang), no_wrap=True)
+    for component in result.components:
+        confidence = component.confidence
+        evidence = _a(f"confidence.{confidence.label}", lang)
+        if confidence.evidenced_percent is not None:
+            evidence += f" {confidence.evidenced_percent:.0f}%"
+        table.add_row(
+            str(component.number),
+            Text(component.name.get(lang)),
+            _fmt(component.score, 1) if component.score is not None else _a("na", lang),
+            _fmt(component.mean_level, 2),
+            str(component.target),
+            _fmt(component.gap, 2),
+            evidence,
+        )
+    console.print(table)
+    names = {component.id: component for component in result.components}
+    if result.top_gaps:
+        items = "  ".join(
+            f"{rank}) {names[cid].name.get(lang)} ({_fmt(names[cid].gap, 2)})"
+            for rank, cid in enumerate(result.top_gaps[:3], start=1)
+        )
+        console.print(Text(_a("top", lang, items=items)))
+    else:
+        console.print(Text(_a("top.none", lang)))
+    unsupported = [
+        indicator.code
+        for component in result.components
+        for indicator in component.indicators
+        if indicator.unsupported
+    ]
+    if unsupported:
+        console.print(Text(_a("unsupported", lang, items=", ".join(unsupported)), style="yellow"))
+    comparison = result.comparison
+    if comparison is not None and comparison.overall_change is not None:
+        console.print(
+            Text(
+                _a(
+                    "comparison",
+                    lang,
+                    previous=comparison.previous_round,
+                    before=_fmt(comparison.overall_before, 1),
+                    after=_fmt(comparison.overall_after, 1),
+                    change=comparison.overall_change,
+                )
+            )
+        )
+    console.print()

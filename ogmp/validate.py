@@ -29,6 +29,7 @@ class FileResult:
     document: YamlDocument | None = None
     assessment: Assessment | None = None
     rubric: Rubric | None = None
+    rubric_sha256: str | None = None
     progress: Progress | None = None
 
     @property
@@ -111,6 +112,7 @@ def validate_file(
         result.problems.append(result.document.problem(("rubric",), message))
         return result
     result.rubric = found.rubric
+    result.rubric_sha256 = found.document.sha256 if found.document is not None else None
     problems, result.progress = check_assessment_scores(
         result.document, assessment, found.rubric, partial=partial
     )

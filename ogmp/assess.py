@@ -1,0 +1,187 @@
+"""``ogmp assess``: validate, score and export assessments, one unit or a whole round."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ogmp.errors import UsageError
+from ogmp.messages import Message
+from ogmp.models.result import UnitResult
+from ogmp.output import write_atomic
+from ogmp.registry import Registry
+from ogmp.scoring import compare_rounds, score_assessment
+from ogmp.validate import FileResult, validate_paths
+
+FORMATS = ("json", "csv")
+CSV_NAME = "results.csv"
+
+
+@dataclass
+class AssessRun:
+    """What one ``ogmp assess`` run scored, refused and wrote."""
+
+    results: list[UnitResult]
+    invalid: list[FileResult]
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.invalid
+
+
+def parse_formats(values: Sequence[str]) -> list[str]:
+    """``["json,csv"]`` or ``["json", "csv"]`` -> ``["json", "csv"]``; unknown ones are a usage error."""
+    formats: list[str] = []
+    for value in values:
+        for name in value.split(","):
+            name = name.strip().lower()
+            if not name:
+                continue
+            if name not in FORMATS:
+                raise UsageError(Message("assess.format", value=name, allowed=", ".join(FORMATS)))
+            if name not in formats:
+                formats.append(name)
+    return formats
+
+
+def result_stem(result: UnitResult) -> str:
+    """``th-52-pm25-2564``: from validated codes only, safe on every operating system."""
+    return f"{result.unit_code.lower()}-{result.agenda.replace('_', '-')}-{result.round}"
+
+
+def assess_paths(
+    paths: Sequence[Path],
+    registry: Registry,
+    *,
+    formats: Sequence[str] = (),
+    out: Path = Path("reports"),
+    today: dt.date | None = None,
+) -> AssessRun:
+    """Score every valid assessment under ``paths``; invalid files are reported, not scored."""
+    report = validate_paths(paths, registry, today=today)
+    scored: list[UnitResult] = []
+    invalid: list[FileResult] = []
+    for item in report.results:
+        if not item.ok or item.assessment is None or item.rubric is None or item.document is None:
+            invalid.append(item)
+            continue
+        scored.append(
+            score_assessment(
+                item.assessment,
+                item.rubric,
+                registry.catalogues,
+                file_name=item.document.path.name,
+                sha256=item.document.sha256,
+                rubric_sha256=item.rubric_sha256 or "",
+            )
+        )
+    results = sorted(compare_rounds(scored), key=lambda r: (r.unit_code, r.agenda, r.round))
+    run = AssessRun(results, invalid)
+    if "json" in formats:
+        for result in results:
+            path = out / f"{result_stem(result)}.json"
+            write_atomic(path, to_json(result))
+            run.written.append(path)
+    if "csv" in formats and results:
+        path = out / CSV_NAME
+        write_atomic(path, to_csv(results))
+        run.written.append(path)
+    return run
+
+
+def to_json(result: UnitResult) -> bytes:
+    """The result as indented UTF-8 JSON, byte-identical for identical inputs."""
+    return result.model_dump_json(indent=2).encode("utf-8") + b"\n"
+
+
+CSV_COLUMNS = (
+    "unit_code",
+    "unit_name_th",
+    "unit_name_en",
+    "unit_kind",
+    "agenda",
+    "round",
+    "date",
+    "rubric_id",
+    "rubric_version",
+    "component_number",
+    "component_id",
+    "component_name_th",
+    "component_name_en",
+    "component_weight",
+    "score",
+    "mean_level",
+    "level",
+    "target",
+    "target_source",
+    "gap",
+    "priority",
+    "priority_rank",
+    "indicators_scored",
+    "indicators_not_applicable",
+    "evidenced_percent",
+    "public_percent",
+    "confidence",
+    "overall_score",
+    "overall_level",
+    "file",
+    "sha256",
+)
+
+
+def to_csv(results: Sequence[UnitResult]) -> bytes:
+    """One row per unit and component; UTF-8 with a BOM so that Excel shows Thai."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for result in results:
+        for component in result.components:
+            writer.writerow(
+                [
+                    result.unit_code,
+                    result.unit_name.th,
+                    result.unit_name.en,
+                    result.unit_kind,
+                    result.agenda,
+                    result.round,
+                    result.date.isoformat(),
+                    result.inputs.rubric_id,
+                    result.inputs.rubric_version,
+                    component.number,
+                    component.id,
+                    component.name.th,
+                    component.name.en,
+                    _cell(component.weight),
+                    _cell(component.score),
+                    _cell(component.mean_level),
+                    _cell(component.level),
+                    component.target,
+                    component.target_source,
+                    _cell(component.gap),
+                    _cell(component.priority),
+                    _cell(component.priority_rank),
+                    component.confidence.scored,
+                    len(component.not_applicable),
+                    _cell(component.confidence.evidenced_percent),
+                    _cell(component.confidence.public_percent),
+                    component.confidence.label,
+                    _cell(result.overall.score),
+                    _cell(result.overall.level),
+                    result.inputs.file,
+                    result.inputs.sha256,
+                ]
+            )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _cell(value: float | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

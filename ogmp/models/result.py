@@ -1,0 +1,159 @@
+"""What scoring an assessment produces: every figure a report or spreadsheet shows.
+
+Figures are computed exactly (fractions) and rounded only here, half up:
+scores (0-100) to one decimal, levels and gaps to two, percentages to one.
+The JSON written by ``ogmp assess --format json`` is this model, so it
+re-loads with :meth:`UnitResult.model_validate_json`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from ogmp.models.common import Bilingual, StrictModel
+
+ConfidenceLabel = Literal["high", "medium", "low", "none"]
+TargetSource = Literal["assessment", "rubric"]
+
+
+class Inputs(StrictModel):
+    """Which files made this result, so that it can be traced and verified."""
+
+    file: str
+    sha256: str
+    rubric_id: str
+    rubric_version: int
+    rubric_sha256: str
+    tool_version: str
+    method_version: int
+
+
+class IndicatorResult(StrictModel):
+    id: str
+    code: str
+    question: Bilingual
+    weight: float
+    level: int | None
+    not_applicable: bool
+    reason: str | None
+    score: float | None
+    target: int
+    gap: int | None
+    evidence: int
+    public_evidence: int
+    unsupported: bool = Field(description="level 4 or 5 claimed without any evidence")
+
+
+class Confidence(StrictModel):
+    """How much of a component's scoring rests on evidence, and on public evidence."""
+
+    scored: int
+    evidenced: int
+    public: int
+    evidenced_percent: float | None
+    public_percent: float | None
+    label: ConfidenceLabel
+
+
+class ComponentResult(StrictModel):
+    id: str
+    number: int
+    name: Bilingual
+    weight: float
+    score: float | None
+    mean_level: float | None
+    level: int | None
+    target: int
+    target_source: TargetSource
+    gap: float | None
+    priority: float | None
+    priority_rank: int | None
+    confidence: Confidence
+    not_applicable: list[str]
+    indicators: list[IndicatorResult]
+
+
+class PrincipleResult(StrictModel):
+    id: str
+    name: Bilingual
+    score: float | None
+    mean_level: float | None
+    indicators: int
+    weakest: list[str] = Field(description="indicator ids pulling the score down most, worst first")
+
+
+class Overall(StrictModel):
+    score: float | None
+    mean_level: float | None
+    level: int | None
+    target_mean_level: float | None
+    gap: float | None
+
+
+class DimensionFigure(StrictModel):
+    """One of Thailand's figures on an index dimension, with where it comes from."""
+
+    ref: str
+    index: Bilingual
+    dimension: Bilingual | None
+    edition: str | None
+    value: float | None
+    scale_max: float
+    derived: bool
+    finding: Bilingual | None
+    source: str
+
+
+class Alignment(StrictModel):
+    """A unit gap that lines up with one of Thailand's weakest index dimensions."""
+
+    component: str
+    indicator: str
+    indicator_gap: int
+    dimension: str
+
+
+class ComponentChange(StrictModel):
+    component: str
+    score_before: float | None
+    score_after: float | None
+    score_change: float | None
+    level_before: int | None
+    level_after: int | None
+
+
+class RoundComparison(StrictModel):
+    """The change since the unit's previous assessment on the same agenda."""
+
+    previous_round: int
+    previous_sha256: str
+    same_rubric_version: bool
+    overall_before: float | None
+    overall_after: float | None
+    overall_change: float | None
+    components: list[ComponentChange]
+
+
+class UnitResult(StrictModel):
+    """The scored assessment of one unit, agenda and round."""
+
+    inputs: Inputs
+    unit_code: str
+    unit_kind: str
+    unit_name: Bilingual
+    agenda: str
+    agenda_name: Bilingual
+    round: int
+    date: dt.date
+    rubric_name: Bilingual
+    level_names: dict[int, Bilingual]
+    overall: Overall
+    components: list[ComponentResult]
+    principles: list[PrincipleResult]
+    top_gaps: list[str]
+    weak_dimensions: list[DimensionFigure]
+    alignments: list[Alignment]
+    comparison: RoundComparison | None = None

@@ -1,0 +1,92 @@
+"""``ogmp assess``: summaries, JSON and CSV that re-load and never drift."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ogmp.assess import CSV_COLUMNS, assess_paths, parse_formats
+from ogmp.cli import app
+from ogmp.errors import UsageError
+from ogmp.models.result import UnitResult
+from ogmp.registry import Registry
+
+from .conftest import RUBRICS, VALID
+
+MINI = ["--rubrics", str(RUBRICS)]
+
+
+def test_formats() -> None:
+    assert parse_formats(["json,csv", "json"]) == ["json", "csv"]
+    assert parse_formats([]) == []
+    with pytest.raises(UsageError) as caught:
+        parse_formats(["xlsx"])
+    assert caught.value.render("en") == "unknown format 'xlsx'; choose from json, csv"
+
+
+def test_json_and_csv_reload_and_are_byte_identical(registry: Registry, tmp_path: Path) -> None:
+    first = assess_paths([VALID], registry, formats=["json", "csv"], out=tmp_path / "one")
+    second = assess_paths([VALID], registry, formats=["json", "csv"], out=tmp_path / "two")
+    assert [p.name for p in first.written] == ["th-52-pm25-2564.json", "results.csv"]
+    for path in first.written:
+        assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes()
+    reloaded = UnitResult.model_validate_json(
+        (tmp_path / "one" / "th-52-pm25-2564.json").read_text(encoding="utf-8")
+    )
+    assert reloaded == first.results[0] == second.results[0]
+    raw = (tmp_path / "one" / "results.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # so that Excel reads Thai as UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert [(r["component_id"], r["score"], r["gap"], r["priority_rank"]) for r in rows] == [
+        ("comp1", "41.7", "1.33", "3"),
+        ("comp2", "37.5", "1.5", "2"),
+        ("comp3", "33.3", "2.67", "1"),
+    ]
+    assert rows[0]["unit_name_th"] == "จังหวัดลำปาง"
+
+
+def test_invalid_files_are_reported_and_the_others_scored(
+    runner: CliRunner, tmp_path: Path, valid_text: str
+) -> None:
+    good = tmp_path / "in" / "good.yaml"
+    bad = tmp_path / "in" / "bad.yaml"
+    good.parent.mkdir()
+    good.write_text(valid_text, encoding="utf-8")
+    bad.write_text(valid_text.replace("level: 3\n", "level: 7\n", 1), encoding="utf-8")
+    result = runner.invoke(
+        app,
+        [
+            "assess",
+            str(good.parent),
+            "--lang",
+            "en",
+            "-q",
+            "-f",
+            "json",
+            "--out",
+            str(tmp_path / "out"),
+            *MINI,
+        ],
+    )
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{bad}:29:16: components.comp1.indicators.c1_i2.level: level 7 is out of range; use a whole number from 1 to 5, or n/a with a reason",
+        f"wrote {tmp_path / 'out' / 'th-52-pm25-2564.json'}",
+        "1 assessment(s) scored, 1 file(s) not scored because of errors",
+    ]
+
+
+def test_summary_in_english(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["assess", str(VALID), "--lang", "en", *MINI], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Lampang Province (TH-52) | PM2.5 dust pollution | fiscal year 2564 | mini v1"
+    assert lines[1] == "OGMP index 36.1 of 100: mean level 2.44 (level 2, Developing); target 4.50, gap 2.06"
+    assert "Gaps to close first: 1) Component 3 (2.67)  2) Component 2 (1.50)  3) Component 1 (1.33)" in lines
+    assert "Levels 4-5 claimed without evidence, indicators 3.1" in lines
+    assert lines[-1] == "1 assessment(s) scored, 0 file(s) not scored because of errors"
