@@ -7,7 +7,9 @@ version. The shared catalogues are ``shared/*.yaml`` in the same folders.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,7 +29,10 @@ from ogmp.models.catalogue import (
 )
 from ogmp.models.rubric import Rubric
 from ogmp.resources import bundled_dir
-from ogmp.yamlsource import YamlDocument, read_yaml
+from ogmp.yamlsource import MAX_BYTES, YamlDocument, read_yaml
+
+# ``id: ogmp-8`` and ``version: 1`` at the top level of a rubric file.
+_TOP_LEVEL = re.compile(rb"^(id|version):[ \t]*[\"']?([A-Za-z0-9._-]+)[\"']?[ \t]*(?:#.*)?\r?$", re.MULTILINE)
 
 
 def shown(path: Path) -> str:
@@ -60,6 +65,7 @@ class Registry:
 
     def __init__(self, rubric_dirs: Sequence[Path] = ()) -> None:
         self.rubric_dirs = [*rubric_dirs, bundled_dir("rubrics")]
+        self._loaded: dict[Path, RubricEntry] = {}
 
     @cached_property
     def catalogues(self) -> Catalogues:
@@ -110,42 +116,65 @@ class Registry:
         return entry
 
     @cached_property
-    def entries(self) -> list[RubricEntry]:
-        """Every rubric file in the rubric folders, in a stable order."""
-        entries: list[RubricEntry] = []
-        seen: dict[tuple[str, int], RubricEntry] = {}
+    def _files(self) -> list[_RubricFile]:
+        """Every rubric file with the id and version its top lines declare.
+
+        Reading two top-level lines is enough to route an assessment to its rubric, so
+        validating one file loads one rubric, not all of them.
+        """
+        found = []
         for folder in self.rubric_dirs:
             for path in sorted(folder.glob("*.yaml")):
-                entry = self.load_rubric_file(path)
-                entries.append(entry)
-                if entry.rubric_id is None or entry.version is None:
-                    continue
-                key = (entry.rubric_id, entry.version)
-                first = seen.setdefault(key, entry)
-                if first is not entry and _digest(first) != _digest(entry):
-                    message = Message(
-                        "rubric.duplicate_version",
-                        rubric_id=entry.rubric_id,
-                        version=entry.version,
-                        first=shown(first.path),
-                        second=shown(entry.path),
-                    )
-                    entry.problems.append(Problem(shown(entry.path), None, (), message))
-                    entry.rubric = None
-        return entries
+                try:
+                    raw = path.read_bytes()[: MAX_BYTES + 1]
+                except OSError:
+                    raw = b""
+                declared = {key.decode(): value.decode() for key, value in _TOP_LEVEL.findall(raw)}
+                rubric_id, version = declared.get("id"), _as_int(declared.get("version"))
+                if rubric_id is None or version is None:  # unusual layout: read it properly
+                    entry = self._entry(path)
+                    rubric_id, version = entry.rubric_id, entry.version
+                found.append(_RubricFile(path, rubric_id, version, hashlib.sha256(raw).hexdigest()))
+        return found
+
+    def _entry(self, path: Path) -> RubricEntry:
+        if path not in self._loaded:
+            self._loaded[path] = self.load_rubric_file(path)
+        return self._loaded[path]
+
+    def _checked_entry(self, file: _RubricFile) -> RubricEntry:
+        """The entry of ``file``, refused if another file defines the same id and version."""
+        entry = self._entry(file.path)
+        first = next(f for f in self._files if (f.rubric_id, f.version) == (file.rubric_id, file.version))
+        if first is not file and first.digest != file.digest and entry.rubric is not None:
+            message = Message(
+                "rubric.duplicate_version",
+                rubric_id=file.rubric_id,
+                version=file.version,
+                first=shown(first.path),
+                second=shown(file.path),
+            )
+            entry.problems.append(Problem(shown(file.path), None, (), message))
+            entry.rubric = None
+        return entry
+
+    @property
+    def entries(self) -> list[RubricEntry]:
+        """Every rubric file in the rubric folders, loaded and checked, in a stable order."""
+        return [self._checked_entry(file) for file in self._files]
 
     def find(self, rubric_id: str, version: int | None = None) -> RubricEntry | Message:
         """The rubric ``rubric_id`` at ``version`` (the latest when None), or why not."""
-        candidates = [entry for entry in self.entries if entry.rubric_id == rubric_id]
+        candidates = [file for file in self._files if file.rubric_id == rubric_id]
         if not candidates:
-            known = sorted({entry.rubric_id for entry in self.entries if entry.rubric_id})
+            known = sorted({file.rubric_id for file in self._files if file.rubric_id})
             return Message("rubric.not_found", rubric_id=rubric_id, available=", ".join(known))
         if version is None:
-            return max(candidates, key=lambda entry: entry.version or 0)
-        for entry in candidates:
-            if entry.version == version:
-                return entry
-        versions = sorted({entry.version for entry in candidates if entry.version is not None})
+            return self._checked_entry(max(candidates, key=lambda file: file.version or 0))
+        for file in candidates:
+            if file.version == version:
+                return self._checked_entry(file)
+        versions = sorted({file.version for file in candidates if file.version is not None})
         return Message(
             "rubric.version_not_found",
             rubric_id=rubric_id,
@@ -166,5 +195,9 @@ def _as_int(value: Any) -> int | None:
         return None
 
 
-def _digest(entry: RubricEntry) -> str | None:
-    return entry.document.sha256 if entry.document is not None else None
+@dataclass(frozen=True)
+class _RubricFile:
+    path: Path
+    rubric_id: str | None
+    version: int | None
+    digest: str
