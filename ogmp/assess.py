@@ -10,14 +10,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ogmp.errors import UsageError
-from ogmp.messages import Message
+from ogmp.messages import Lang, Message
+from ogmp.models.assessment import parse_date
 from ogmp.models.result import UnitResult
 from ogmp.output import write_atomic
 from ogmp.registry import Registry
+from ogmp.report.build import REPORT_FORMATS, ReportJob, write_reports
 from ogmp.scoring import compare_rounds, score_assessment
 from ogmp.validate import FileResult, validate_paths
 
-FORMATS = ("json", "csv")
+FORMATS = ("json", "csv", "pdf", "html")
 CSV_NAME = "results.csv"
 
 
@@ -49,9 +51,31 @@ def parse_formats(values: Sequence[str]) -> list[str]:
     return formats
 
 
+def parse_report_date(value: str | None) -> dt.date | None:
+    """``--report-date``: ``YYYY-MM-DD`` (C.E. or B.E.), ``today``, or None for the assessment's own date."""
+    if value is None:
+        return None
+    if value.strip().lower() == "today":
+        return dt.date.today()
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise UsageError(Message("usage.report_date", value=value)) from None
+
+
 def result_stem(result: UnitResult) -> str:
     """``th-52-pm25-2564``: from validated codes only, safe on every operating system."""
     return f"{result.unit_code.lower()}-{result.agenda.replace('_', '-')}-{result.round}"
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How gap reports are rendered (``--lang``, ``--thai-digits``, ``--templates``, ``--report-date``)."""
+
+    langs: tuple[Lang, ...] = ("th",)
+    templates: Path | None = None
+    digits_thai: bool = False
+    report_date: dt.date | None = None
 
 
 def assess_paths(
@@ -60,16 +84,19 @@ def assess_paths(
     *,
     formats: Sequence[str] = (),
     out: Path = Path("reports"),
+    report: ReportOptions | None = None,
     today: dt.date | None = None,
 ) -> AssessRun:
     """Score every valid assessment under ``paths``; invalid files are reported, not scored."""
-    report = validate_paths(paths, registry, today=today)
+    validation = validate_paths(paths, registry, today=today)
     scored: list[UnitResult] = []
+    sources: list[FileResult] = []
     invalid: list[FileResult] = []
-    for item in report.results:
+    for item in validation.results:
         if not item.ok or item.assessment is None or item.rubric is None or item.document is None:
             invalid.append(item)
             continue
+        sources.append(item)
         scored.append(
             score_assessment(
                 item.assessment,
@@ -80,7 +107,8 @@ def assess_paths(
                 rubric_sha256=item.rubric_sha256 or "",
             )
         )
-    results = sorted(compare_rounds(scored), key=lambda r: (r.unit_code, r.agenda, r.round))
+    pairs = sorted(zip(compare_rounds(scored), sources, strict=True), key=lambda pair: _order(pair[0]))
+    results = [result for result, _ in pairs]
     run = AssessRun(results, invalid)
     if "json" in formats:
         for result in results:
@@ -91,7 +119,29 @@ def assess_paths(
         path = out / CSV_NAME
         write_atomic(path, to_csv(results))
         run.written.append(path)
+    wanted = [name for name in formats if name in REPORT_FORMATS]
+    if wanted and results:
+        options = report or ReportOptions()
+        jobs = [
+            ReportJob(result, source.assessment, source.rubric, result_stem(result))
+            for result, source in pairs
+            if source.assessment is not None and source.rubric is not None
+        ]
+        run.written += write_reports(
+            jobs,
+            registry.catalogues,
+            formats=wanted,
+            langs=options.langs,
+            out=out,
+            templates=options.templates,
+            digits_thai=options.digits_thai,
+            report_date=options.report_date,
+        )
     return run
+
+
+def _order(result: UnitResult) -> tuple[str, str, int]:
+    return (result.unit_code, result.agenda, result.round)
 
 
 def to_json(result: UnitResult) -> bytes:

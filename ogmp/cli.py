@@ -16,7 +16,7 @@ from typing import Annotated, NoReturn, TypeVar
 import typer
 
 from ogmp import __version__
-from ogmp.assess import assess_paths, parse_formats
+from ogmp.assess import ReportOptions, assess_paths, parse_formats, parse_report_date
 from ogmp.errors import InvalidInputError, OgmpError, UsageError
 from ogmp.messages import Lang, Message
 from ogmp.models.rubric import Rubric
@@ -52,6 +52,12 @@ app.add_typer(rubric_app, name="rubric")
 class Language(StrEnum):
     th = "th"
     en = "en"
+
+
+class ReportLanguage(StrEnum):
+    th = "th"
+    en = "en"
+    both = "both"
 
 
 class Kind(StrEnum):
@@ -155,21 +161,56 @@ def assess(
         typer.Option(
             "--format",
             "-f",
-            help="Also write: json (one file per unit), csv (one row per unit and component).",
+            help="Files to write, comma-separated or repeated: pdf, html (gap reports), json (one per unit),"
+            " csv (one row per unit and component).",
         ),
     ] = None,
     out: Annotated[Path, typer.Option("--out", help="Folder for written files.")] = Path("reports"),
+    lang: Annotated[
+        ReportLanguage,
+        typer.Option(
+            "--lang",
+            envvar="OGMP_LANG",
+            help="Report language: th, en or both. / ภาษาของรายงาน",
+            case_sensitive=False,
+        ),
+    ] = ReportLanguage.th,
+    thai_digits: Annotated[
+        bool, typer.Option("--thai-digits", help="Thai digits in Thai reports. / ใช้เลขไทย")
+    ] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Folder of templates, stylesheet and labels overriding the bundled ones.",
+            exists=True,
+            file_okay=False,
+        ),
+    ] = None,
+    report_date: Annotated[
+        str | None,
+        typer.Option(
+            "--report-date",
+            help="Date printed on reports, YYYY-MM-DD or 'today' (default: the assessment date).",
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Do not print the per-unit summaries.")
     ] = False,
-    lang: LangOption = Language.th,
     rubrics: RubricsOption = None,
 ) -> None:
-    """Score assessments: as-is, to-be, gaps and their priority, evidence, national context."""
-    language: Lang = lang.value
+    """Score assessments and write gap reports: as-is, to-be, gaps, evidence, national context."""
+    langs: tuple[Lang, ...] = ("th", "en") if lang is ReportLanguage.both else (lang.value,)  # type: ignore[assignment]
+    language: Lang = langs[0]
     chosen = _run(language, lambda: parse_formats(formats or []))
+    options = ReportOptions(
+        langs=langs,
+        templates=templates,
+        digits_thai=thai_digits,
+        report_date=_run(language, lambda: parse_report_date(report_date)),
+    )
     registry = _registry(rubrics)
-    run = _run(language, lambda: assess_paths(paths, registry, formats=chosen, out=out))
+    run = _run(language, lambda: assess_paths(paths, registry, formats=chosen, out=out, report=options))
     console = make_console()
     for invalid in run.invalid:
         print_problems(console, invalid.problems, language)

@@ -416,6 +416,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "give the unit's Thai name with --name (and --name-en for the English one)",
         "กรุณาระบุชื่อหน่วยงานภาษาไทยด้วย --name (และชื่อภาษาอังกฤษด้วย --name-en)",
     ),
+    "usage.report_date": (
+        "--report-date takes a date as YYYY-MM-DD or 'today'; got '{value}'",
+        "--report-date ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว หรือ today แต่พบ '{value}'",
+    ),
     "usage.round": (
         "--round is the fiscal year in the Buddhist Era, e.g. 2564; got {value}",
         "--round ต้องเป็นปีงบประมาณแบบพุทธศักราช เช่น 2564 แต่พบ {value}",
@@ -428,6 +432,22 @@ CATALOG: dict[str, tuple[str, str]] = {
     "assess.summary": (
         "{scored} assessment(s) scored, {invalid} file(s) not scored because of errors",
         "ประเมินผลแล้ว {scored} แบบประเมิน ข้ามไป {invalid} ไฟล์เพราะมีข้อผิดพลาด",
+    ),
+    "labels.languages": (
+        "labels.yaml must have a 'th' and an 'en' section of 'key: text' entries",
+        "labels.yaml ต้องมีส่วน 'th' และ 'en' ที่เป็นรายการ 'คีย์: ข้อความ'",
+    ),
+    "labels.unpaired": (
+        "the label '{key}' is in one language only; give it in both th and en",
+        "ข้อความ '{key}' มีเพียงภาษาเดียว กรุณาใส่ให้ครบทั้ง th และ en",
+    ),
+    "render.asset_missing": (
+        "the report asset {url} was not found in the templates folders",
+        "ไม่พบไฟล์ประกอบรายงาน {url} ในโฟลเดอร์แม่แบบ",
+    ),
+    "render.asset_refused": (
+        "the report tried to load {url}, which is not one of ogmp's own assets; nothing was written",
+        "รายงานพยายามโหลด {url} ซึ่งไม่ใช่ไฟล์ประกอบของ ogmp จึงไม่ได้เขียนไฟล์ใด",
     ),
     "output.failed": (
         "could not write {path} ({reason}); nothing was written",

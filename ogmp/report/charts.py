@@ -1,0 +1,144 @@
+"""SVG charts drawn by the project: no JavaScript, no network, Thai labels in Sarabun.
+
+Every label is XML-escaped; the charts are plain strings handed to the template
+as already-safe markup.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from markupsafe import Markup
+
+AS_IS = "#1f4e8c"
+TO_BE = "#c77700"
+GRID = "#b9c2cf"
+TEXT = "#1d2633"
+FONT = "Sarabun, sans-serif"
+MAX_LEVEL = 5
+
+
+@dataclass(frozen=True)
+class RadarAxis:
+    """One component on the radar: its label, as-is mean level (None: not scored), target."""
+
+    label: str
+    as_is: float | None
+    target: int
+
+
+def _point(cx: float, cy: float, radius: float, index: int, count: int) -> tuple[float, float]:
+    angle = -math.pi / 2 + 2 * math.pi * index / count
+    return cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+
+
+def _polygon(points: Sequence[tuple[float, float]]) -> str:
+    return " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+
+
+def radar_chart(
+    axes: Sequence[RadarAxis],
+    *,
+    title: str,
+    legend_as_is: str,
+    legend_to_be: str,
+    level_labels: Sequence[str],
+) -> Markup:
+    """As-is against to-be on every component, levels 1 to 5 from the centre out."""
+    width, height = 460, 380
+    cx, cy, outer = 230, 196, 140
+    count = max(len(axes), 3)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label={quoteattr(title)} font-family={quoteattr(FONT)} font-size="12" fill="{TEXT}">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for level in range(1, MAX_LEVEL + 1):
+        ring = [_point(cx, cy, outer * level / MAX_LEVEL, i, count) for i in range(count)]
+        parts.append(f'<polygon points="{_polygon(ring)}" fill="none" stroke="{GRID}" stroke-width="0.8"/>')
+        x, y = _point(cx, cy, outer * level / MAX_LEVEL, 0, count)
+        parts.append(
+            f'<text x="{x + 4:.1f}" y="{y + 4:.1f}" font-size="9" fill="#6b7685">{escape(level_labels[level - 1])}</text>'
+        )
+    for index, axis in enumerate(axes):
+        x, y = _point(cx, cy, outer, index, count)
+        parts.append(
+            f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="{GRID}" stroke-width="0.8"/>'
+        )
+        lx, ly = _point(cx, cy, outer + 18, index, count)
+        anchor = "middle" if abs(lx - cx) < 8 else ("start" if lx > cx else "end")
+        parts.append(
+            f'<text x="{lx:.1f}" y="{ly + 4:.1f}" text-anchor="{anchor}" font-weight="600" font-size="13">'
+            f"{escape(axis.label)}</text>"
+        )
+    target = [_point(cx, cy, outer * a.target / MAX_LEVEL, i, count) for i, a in enumerate(axes)]
+    as_is = [_point(cx, cy, outer * (a.as_is or 0) / MAX_LEVEL, i, count) for i, a in enumerate(axes)]
+    parts.append(
+        f'<polygon points="{_polygon(target)}" fill="{TO_BE}" fill-opacity="0.10" stroke="{TO_BE}" '
+        'stroke-width="2" stroke-dasharray="6 4"/>'
+    )
+    parts.append(
+        f'<polygon points="{_polygon(as_is)}" fill="{AS_IS}" fill-opacity="0.25" stroke="{AS_IS}" stroke-width="2"/>'
+    )
+    for (x, y), axis in zip(as_is, axes, strict=True):
+        if axis.as_is is not None:
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{AS_IS}"/>')
+    legend_y = height - 14
+    parts.append(
+        f'<rect x="20" y="{legend_y - 9}" width="18" height="10" fill="{AS_IS}" fill-opacity="0.25" stroke="{AS_IS}" stroke-width="2"/>'
+    )
+    parts.append(f'<text x="44" y="{legend_y}">{escape(legend_as_is)}</text>')
+    parts.append(
+        f'<rect x="240" y="{legend_y - 9}" width="18" height="10" fill="{TO_BE}" fill-opacity="0.10" '
+        f'stroke="{TO_BE}" stroke-width="2" stroke-dasharray="6 4"/>'
+    )
+    parts.append(f'<text x="264" y="{legend_y}">{escape(legend_to_be)}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+@dataclass(frozen=True)
+class GapBar:
+    """One component's gap: label, gap in levels, and the value as shown."""
+
+    label: str
+    gap: float
+    value: str
+
+
+def gap_chart(bars: Sequence[GapBar], *, title: str, axis_labels: Sequence[str], max_gap: int = 4) -> Markup:
+    """Horizontal bars of gap size, in the order given (priority order)."""
+    width, left, right = 640, 16, 60
+    row = 38
+    top = 8
+    height = top + row * len(bars) + 26
+    span = width - left - right
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label={quoteattr(title)} font-family={quoteattr(FONT)} font-size="12" fill="{TEXT}">',
+        f"<title>{escape(title)}</title>",
+    ]
+    bottom = top + row * len(bars)
+    for step in range(max_gap + 1):
+        x = left + span * step / max_gap
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" stroke="{GRID}" stroke-width="0.6"/>'
+        )
+        parts.append(
+            f'<text x="{x:.1f}" y="{bottom + 16}" text-anchor="middle" font-size="10" fill="#6b7685">{escape(axis_labels[step])}</text>'
+        )
+    for index, bar in enumerate(bars):
+        y = top + row * index
+        parts.append(f'<text x="{left}" y="{y + 13}">{escape(bar.label)}</text>')
+        length = span * min(max(bar.gap, 0.0), max_gap) / max_gap
+        parts.append(
+            f'<rect x="{left}" y="{y + 18}" width="{length:.1f}" height="12" fill="{TO_BE}" rx="2"/>'
+        )
+        parts.append(
+            f'<text x="{left + length + 6:.1f}" y="{y + 28}" font-weight="600">{escape(bar.value)}</text>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))

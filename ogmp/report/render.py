@@ -1,0 +1,185 @@
+"""Render a report context to HTML and PDF.
+
+One function builds the Jinja environment (autoescape on, undefined names are
+errors). Templates, the stylesheet, labels and fonts are looked up in the
+user's ``--templates`` folder first, then in the bundled ``templates/``.
+
+WeasyPrint only ever sees assets through :class:`AssetFetcher`, which serves
+files from those folders and refuses everything else: other ``file://`` paths,
+any network address, large ``data:`` URLs. A refused or failing fetch stops the
+render, so a report never silently falls back to a font that happens to be
+installed.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from ogmp.diagnostics import Problem
+from ogmp.errors import InvalidInputError, OgmpError
+from ogmp.messages import LANGS, Message
+from ogmp.report.context import ReportContext
+from ogmp.resources import bundled_dir
+from ogmp.yamlsource import read_yaml
+
+ASSET_ROOT = "/__ogmp_assets__/"
+ASSET_BASE_URL = f"file://{ASSET_ROOT}"
+MAX_DATA_URL = 64 * 1024
+MAX_ASSET_BYTES = 8 * 1024 * 1024
+REPORT_TEMPLATE = "report.html.j2"
+STYLESHEET = "report.css"
+_CONTENT_TYPES = {
+    ".css": "text/css",
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+}
+_FONT_URL = re.compile(r"url\((['\"]?)(fonts/[^)'\"]+)\1\)")
+
+
+class RenderError(OgmpError):
+    """A report could not be rendered; nothing was written."""
+
+
+def template_dirs(override: Path | None = None) -> list[Path]:
+    """Where templates and assets are looked up, in order."""
+    bundled = bundled_dir("templates")
+    return [override, bundled] if override is not None else [bundled]
+
+
+def jinja_environment(dirs: Sequence[Path]) -> jinja2.Environment:
+    """The one Jinja environment of ogmp: autoescaped, strict about undefined names."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def load_labels(dirs: Sequence[Path]) -> dict[str, dict[str, Any]]:
+    """``labels.yaml`` from the first folder that has one: the report's fixed texts."""
+    for folder in dirs:
+        path = folder / "labels.yaml"
+        if path.is_file():
+            document = read_yaml(path)
+            data = document.data
+            problems = []
+            if not isinstance(data, dict) or any(not isinstance(data.get(lang), dict) for lang in LANGS):
+                problems.append(document.problem((), Message("labels.languages")))
+            else:
+                thai, english = set(data["th"]), set(data["en"])
+                for key in sorted(thai ^ english):
+                    where = ("th", key) if key in thai else ("en", key)
+                    problems.append(document.problem(where, Message("labels.unpaired", key=key), key=True))
+            if problems:
+                raise InvalidInputError(problems)
+            return {lang: dict(data[lang]) for lang in LANGS}
+    raise InvalidInputError([Problem(str(dirs[-1] / "labels.yaml"), None, (), Message("file.not_found"))])
+
+
+def find_asset(dirs: Sequence[Path], relative: str) -> Path | None:
+    """An asset file by its path relative to a templates folder, never outside one."""
+    parts = PurePosixPath(relative).parts
+    if not parts or any(part in ("..", "") or part.startswith("/") for part in parts):
+        return None
+    for folder in dirs:
+        root = folder.resolve()
+        candidate = (root / Path(*parts)).resolve()
+        if candidate.is_relative_to(root) and candidate.is_file():
+            return candidate
+    return None
+
+
+def inline_stylesheet(dirs: Sequence[Path]) -> str:
+    """The stylesheet with its fonts embedded, so that an HTML report stands alone."""
+    path = find_asset(dirs, STYLESHEET)
+    if path is None:
+        raise RenderError(Message("render.asset_missing", url=STYLESHEET))
+    css = path.read_text(encoding="utf-8")
+
+    def embed(match: re.Match[str]) -> str:
+        font = find_asset(dirs, match.group(2))
+        if font is None:
+            raise RenderError(Message("render.asset_missing", url=match.group(2)))
+        encoded = base64.b64encode(font.read_bytes()).decode("ascii")
+        return f'url("data:font/ttf;base64,{encoded}")'
+
+    return _FONT_URL.sub(embed, css)
+
+
+def render_html(context: ReportContext, dirs: Sequence[Path], *, standalone: bool) -> str:
+    """The report as HTML: standalone (stylesheet and fonts inside) or for WeasyPrint."""
+    environment = jinja_environment(dirs)
+    template = environment.get_template(REPORT_TEMPLATE)
+    inline_css = Markup(inline_stylesheet(dirs)) if standalone else None
+    return template.render(
+        report=context, labels=context.labels, inline_css=inline_css, stylesheet=STYLESHEET
+    )
+
+
+def render_pdf(html: str, dirs: Sequence[Path], *, metadata: Mapping[str, str] | None = None) -> bytes:
+    """The report as PDF bytes; any asset that cannot be served stops the render."""
+    import weasyprint  # imported here: only reports need it, and it is slow to import
+
+    fetcher = AssetFetcher(dirs)
+    try:
+        document = weasyprint.HTML(string=html, base_url=ASSET_BASE_URL, url_fetcher=fetcher)
+        pdf: bytes = document.write_pdf()
+    except weasyprint.urls.FatalURLFetchingError as error:
+        raise RenderError(Message("render.asset_refused", url=fetcher.last_refused or str(error))) from None
+    return pdf
+
+
+def _asset_fetcher_class() -> type:
+    import weasyprint.urls as urls
+
+    class _AssetFetcher(urls.URLFetcher):  # type: ignore[misc]
+        """Serves the project's own assets; refuses every other URL."""
+
+        def __init__(self, dirs: Sequence[Path]) -> None:
+            super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, fail_on_errors=True)
+            self.dirs = list(dirs)
+            self.last_refused: str | None = None
+            self.served: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            parts = urlsplit(url)
+            if parts.scheme == "data" and len(url) <= MAX_DATA_URL:
+                return super().fetch(url, headers)
+            if parts.scheme == "file" and parts.netloc in ("", "localhost"):
+                path = unquote(parts.path)
+                if path.startswith(ASSET_ROOT):
+                    asset = find_asset(self.dirs, path[len(ASSET_ROOT) :])
+                    if asset is not None and asset.stat().st_size <= MAX_ASSET_BYTES:
+                        self.served.append(path[len(ASSET_ROOT) :])
+                        headers = {
+                            "Content-Type": _CONTENT_TYPES.get(
+                                asset.suffix.lower(), "application/octet-stream"
+                            )
+                        }
+                        return urls.URLFetcherResponse(url, asset.read_bytes(), headers, 200)
+            self.last_refused = url[:200]
+            raise ValueError(f"refused: {url[:200]}")
+
+    return _AssetFetcher
+
+
+def AssetFetcher(dirs: Sequence[Path]) -> Any:
+    """A WeasyPrint URL fetcher limited to the templates folders (built lazily: WeasyPrint is slow to import)."""
+    return _asset_fetcher_class()(dirs)
