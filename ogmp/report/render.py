@@ -137,6 +137,9 @@ def render_pdf(html: str, dirs: Sequence[Path], *, metadata: Mapping[str, str] |
     """The report as PDF bytes; any asset that cannot be served stops the render."""
     import weasyprint  # imported here: only reports need it, and it is slow to import
 
+    from ogmp.report import textlayer
+
+    textlayer.install()
     fetcher = AssetFetcher(dirs)
     try:
         document = weasyprint.HTML(string=html, base_url=ASSET_BASE_URL, url_fetcher=fetcher)
