@@ -1,0 +1,229 @@
+"""Gap reports: real PDFs with real fonts, read back and checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ogmp.cli import app
+from ogmp.errors import OutputError
+from ogmp.registry import Registry
+from ogmp.report.build import ReportJob, write_reports
+from ogmp.report.render import RenderError, render_pdf, template_dirs
+from ogmp.report.thai import format_date, thai_digits
+from ogmp.scoring import score_assessment
+from ogmp.validate import validate_file
+
+from .conftest import RUBRICS, VALID
+from .pdftools import extracted, fonts, needs_poppler, without_whitespace
+
+REGISTRY = Registry([RUBRICS])
+HOSTILE_NOTE = '<img src="file:///etc/passwd"> {{ 7*7 }} {% if x %}'
+
+
+def job(path: Path = VALID) -> ReportJob:
+    checked = validate_file(path, REGISTRY, today=dt.date(2026, 1, 1))
+    assert checked.ok and checked.assessment and checked.rubric and checked.document
+    result = score_assessment(
+        checked.assessment,
+        checked.rubric,
+        REGISTRY.catalogues,
+        file_name=path.name,
+        sha256=checked.document.sha256,
+        rubric_sha256=checked.rubric_sha256 or "",
+    )
+    return ReportJob(result, checked.assessment, checked.rubric, "th-52-pm25-2564")
+
+
+@cache
+def report(lang: str, fmt: str = "pdf", digits: bool = False) -> bytes:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        [path] = write_reports(
+            [job()],
+            REGISTRY.catalogues,
+            formats=[fmt],
+            langs=[lang],
+            out=Path(folder),
+            digits_thai=digits,  # type: ignore[list-item]
+        )
+        return path.read_bytes()
+
+
+def test_thai_report_text_has_unit_components_index_and_thai_date() -> None:
+    result = job().result
+    for extractor, text in extracted(report("th")).items():
+        flat = without_whitespace(text)
+        assert "จังหวัดลำปาง" in flat, extractor
+        for component in result.components:
+            assert without_whitespace(component.name.th) in flat, (extractor, component.id)
+        assert "36.1" in flat
+        assert without_whitespace("22 มีนาคม 2564") in flat
+        assert without_whitespace("ปีงบประมาณ พ.ศ. 2564") in flat
+
+
+def test_english_report_text_in_english() -> None:
+    result = job().result
+    for extractor, text in extracted(report("en")).items():
+        flat = without_whitespace(text)
+        assert "LampangProvince" in flat, extractor
+        for component in result.components:
+            assert without_whitespace(component.name.en) in flat
+        assert "36.1" in flat and "22March2021" in flat
+
+
+@needs_poppler
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_only_embedded_sarabun(lang: str) -> None:
+    listed = fonts(report(lang))
+    assert listed, "no fonts"
+    for name, _, embedded in listed:
+        assert embedded and "+Sarabun" in name, name
+
+
+def test_thai_digits() -> None:
+    text = extracted(report("th", digits=True))["pypdf"]
+    assert "๒๕๖๔" in text and "๓๖.๑" in text
+    assert "หน้า ๓ จาก" in text or "หน้า๓จาก" in without_whitespace(text)
+    assert thai_digits("2564") == "๒๕๖๔"
+    assert format_date(dt.date(2021, 3, 22), "th") == "22 มีนาคม 2564"
+    assert format_date(dt.date(2021, 3, 22), "th", digits_thai=True) == "๒๒ มีนาคม ๒๕๖๔"
+    assert format_date(dt.date(2021, 3, 22), "en") == "22 March 2021"
+
+
+def test_page_numbers_and_contents_page_numbers() -> None:
+    text = extracted(report("th"))["pypdf"]
+    pages = re.findall(r"หน้า (\d+) จาก (\d+)", text)
+    assert pages, "no page numbers"
+    total = int(pages[0][1])
+    assert [int(n) for n, _ in pages] == list(range(2, total + 1))  # the cover has none
+    assert re.search(r"บทสรุปผู้บริหาร\s*\.{5,}\s*\d+", text), "contents lists page numbers"
+
+
+def test_html_report_stands_alone_and_escapes_everything(tmp_path: Path, valid_text: str) -> None:
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(
+        valid_text.replace("note: เก็บข้อมูลจุดความร้อนรายเดือนในไฟล์ Excel", f"note: '{HOSTILE_NOTE}'"),
+        encoding="utf-8",
+    )
+    [html_path] = write_reports(
+        [job(hostile)], REGISTRY.catalogues, formats=["html"], langs=["th"], out=tmp_path / "out"
+    )
+    html = html_path.read_text(encoding="utf-8")
+    assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt; {{ 7*7 }} {% if x %}" in html
+    assert "<img" not in html
+    assert not re.search(r'(src|href)="(?!#|https?://|data:)', html), (
+        "only anchors, web links and inline data"
+    )
+    assert '<html lang="th">' in html
+
+
+def test_hostile_note_prints_literally_in_the_pdf(tmp_path: Path, valid_text: str) -> None:
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(
+        valid_text.replace("note: เก็บข้อมูลจุดความร้อนรายเดือนในไฟล์ Excel", f"note: '{HOSTILE_NOTE}'"),
+        encoding="utf-8",
+    )
+    [pdf_path] = write_reports(
+        [job(hostile)], REGISTRY.catalogues, formats=["pdf"], langs=["en"], out=tmp_path / "out"
+    )
+    text = without_whitespace(extracted(pdf_path.read_bytes())["pypdf"])
+    assert without_whitespace(HOSTILE_NOTE) in text
+    assert "49" not in text.split("{{")[1][:10]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "file:///__ogmp_assets__/../../etc/passwd",
+        "file:///__ogmp_assets__/%2e%2e/%2e%2e/etc/passwd",
+        "http://127.0.0.1:9/x.png",
+        "https://169.254.169.254/latest/meta-data/",
+        "http://example.org/font.ttf",
+        "ftp://example.org/x",
+        "data:image/png;base64," + "A" * 100_000,
+    ],
+)
+@pytest.mark.parametrize("how", ["img", "attachment", "stylesheet"])
+def test_fetcher_refuses_everything_but_own_assets(url: str, how: str) -> None:
+    tags = {
+        "img": f'<img src="{url}">',
+        "attachment": f'<link rel="attachment" href="{url}">',
+        "stylesheet": f'<link rel="stylesheet" href="{url}">',
+    }
+    document = f'<html><head><link rel="stylesheet" href="report.css">{tags[how] if how != "img" else ""}</head><body><p>ก</p>{tags[how] if how == "img" else ""}</body></html>'
+    with pytest.raises(RenderError) as caught:
+        render_pdf(document, template_dirs())
+    assert "which is not one of ogmp's own assets" in caught.value.render("en")
+
+
+def test_small_data_urls_and_own_assets_are_served() -> None:
+    pixel = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
+    pdf = render_pdf(
+        f'<html><head><link rel="stylesheet" href="report.css"></head><body><img src="{pixel}"><p>ก</p></body></html>',
+        template_dirs(),
+    )
+    assert pdf.startswith(b"%PDF")
+
+
+def test_failed_render_keeps_the_old_report_and_leaves_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    good = out / "th-52-pm25-2564.th.pdf"
+    good.write_bytes(b"%PDF good old report")
+    broken = tmp_path / "templates"
+    broken.mkdir()
+    (broken / "report.css").write_text('@import url("file:///etc/passwd");', encoding="utf-8")
+    with pytest.raises(RenderError):
+        write_reports([job()], REGISTRY.catalogues, formats=["pdf"], langs=["th"], out=out, templates=broken)
+    assert good.read_bytes() == b"%PDF good old report"
+    assert sorted(p.name for p in out.iterdir()) == [good.name]
+
+
+def test_unwritable_output_folder_is_a_clear_error(tmp_path: Path) -> None:
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError) as caught:
+        write_reports([job()], REGISTRY.catalogues, formats=["html"], langs=["th"], out=blocked / "reports")
+    assert caught.value.render("en").startswith(f"could not write {blocked / 'reports'}")
+
+
+def test_template_override_changes_only_what_it_overrides(tmp_path: Path) -> None:
+    override = tmp_path / "templates"
+    override.mkdir()
+    css = (template_dirs()[-1] / "report.css").read_text(encoding="utf-8")
+    (override / "report.css").write_text(css + "\nh2 { color: #008000; }\n", encoding="utf-8")
+    [path] = write_reports(
+        [job()], REGISTRY.catalogues, formats=["html"], langs=["en"], out=tmp_path / "out", templates=override
+    )
+    html = path.read_text(encoding="utf-8")
+    assert "h2 { color: #008000; }" in html
+    assert "Results by component" in html  # labels and template still come from the bundle
+
+
+def test_cli_writes_both_languages(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "assess",
+            str(VALID),
+            "-q",
+            "-f",
+            "pdf",
+            "--lang",
+            "both",
+            "--out",
+            str(tmp_path),
+            "--rubrics",
+            str(RUBRICS),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["th-52-pm25-2564.en.pdf", "th-52-pm25-2564.th.pdf"]
