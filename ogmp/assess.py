@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ogmp.errors import UsageError
+from ogmp.diagnostics import Problem
+from ogmp.errors import InvalidInputError, OutputError, UsageError
 from ogmp.messages import Lang, Message
 from ogmp.models.assessment import parse_date
 from ogmp.models.result import UnitResult
 from ogmp.output import write_atomic
-from ogmp.registry import Registry
-from ogmp.report.build import REPORT_FORMATS, ReportJob, write_reports
+from ogmp.registry import CATALOGUE_NAMES, Registry, shown
+from ogmp.report.build import REPORT_FORMATS, RESULT_ATTACHMENT, ReportJob, write_reports
+from ogmp.report.render import DEFAULT_PDF_VARIANT, EmbeddedFile
 from ogmp.scoring import compare_rounds, score_assessment
 from ogmp.validate import FileResult, validate_paths
 
@@ -76,6 +79,7 @@ class ReportOptions:
     templates: Path | None = None
     digits_thai: bool = False
     report_date: dt.date | None = None
+    pdf_variant: str = DEFAULT_PDF_VARIANT
 
 
 def assess_paths(
@@ -123,7 +127,13 @@ def assess_paths(
     if wanted and results:
         options = report or ReportOptions()
         jobs = [
-            ReportJob(result, source.assessment, source.rubric, result_stem(result))
+            ReportJob(
+                result,
+                source.assessment,
+                source.rubric,
+                result_stem(result),
+                embedded_inputs(result, source, registry),
+            )
             for result, source in pairs
             if source.assessment is not None and source.rubric is not None
         ]
@@ -136,8 +146,49 @@ def assess_paths(
             templates=options.templates,
             digits_thai=options.digits_thai,
             report_date=options.report_date,
+            pdf_variant=options.pdf_variant,
         )
     return run
+
+
+def embedded_inputs(result: UnitResult, source: FileResult, registry: Registry) -> tuple[EmbeddedFile, ...]:
+    """The files a report carries: its assessment, rubric, catalogues and scored result."""
+    assert source.document is not None and source.rubric_path is not None
+    files = [
+        EmbeddedFile(
+            result.inputs.file, _unchanged(source.document.path, result.inputs.sha256), "assessment", "Source"
+        ),
+        EmbeddedFile(
+            rubric_attachment_name(result),
+            _unchanged(source.rubric_path, result.inputs.rubric_sha256),
+            "rubric",
+            "Data",
+        ),
+    ]
+    for name in CATALOGUE_NAMES:
+        path = registry.shared_file(name)
+        files.append(EmbeddedFile(f"shared-{name}.yaml", _read(path), f"catalogue {name}", "Data"))
+    files.append(EmbeddedFile(RESULT_ATTACHMENT, to_json(result), "scored result", "Data"))
+    return tuple(files)
+
+
+def rubric_attachment_name(result: UnitResult) -> str:
+    return f"rubric-{result.inputs.rubric_id}-v{result.inputs.rubric_version}.yaml"
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise OutputError(Message("file.unreadable", reason=error.strerror or type(error).__name__)) from None
+
+
+def _unchanged(path: Path, sha256: str) -> bytes:
+    """The file's bytes, provided they are still those that were scored."""
+    data = _read(path)
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise InvalidInputError([Problem(shown(path), None, (), Message("input.changed"))])
+    return data
 
 
 def _order(result: UnitResult) -> tuple[str, str, int]:

@@ -32,6 +32,7 @@ from ogmp.terminal import (
     print_validation,
 )
 from ogmp.validate import validate_paths
+from ogmp.verify import verify_report
 
 T = TypeVar("T")
 
@@ -58,6 +59,12 @@ class ReportLanguage(StrEnum):
     th = "th"
     en = "en"
     both = "both"
+
+
+class PdfVariant(StrEnum):
+    a3b = "pdf/a-3b"
+    ua1 = "pdf/ua-1"
+    none = "none"
 
 
 class Kind(StrEnum):
@@ -194,6 +201,13 @@ def assess(
             help="Date printed on reports, YYYY-MM-DD or 'today' (default: the assessment date).",
         ),
     ] = None,
+    pdf_variant: Annotated[
+        PdfVariant,
+        typer.Option(
+            "--pdf-variant",
+            help="pdf/a-3b: archival, carries its inputs (default); pdf/ua-1: tagged for screen readers; none.",
+        ),
+    ] = PdfVariant.a3b,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Do not print the per-unit summaries.")
     ] = False,
@@ -208,6 +222,7 @@ def assess(
         templates=templates,
         digits_thai=thai_digits,
         report_date=_run(language, lambda: parse_report_date(report_date)),
+        pdf_variant=pdf_variant.value,
     )
     registry = _registry(rubrics)
     run = _run(language, lambda: assess_paths(paths, registry, formats=chosen, out=out, report=options))
@@ -222,6 +237,41 @@ def assess(
     summary = Message("assess.summary", scored=len(run.results), invalid=len(run.invalid))
     console.print(summary.render(language), markup=False)
     _exit(0 if run.ok else 1)
+
+
+@app.command()
+def verify(
+    reports: Annotated[
+        list[Path], typer.Argument(metavar="REPORT.pdf", help="PDF reports made by ogmp assess.")
+    ],
+    lang: LangOption = Language.th,
+) -> None:
+    """Check that reports still say what their embedded inputs give (exit 0 when they do)."""
+    language: Lang = lang.value
+    console = make_console()
+    failed = False
+    for report in reports:
+        try:
+            verification = verify_report(report)
+        except InvalidInputError as error:  # this report cannot be checked; go on with the others
+            print_problems(make_console(stderr=True), error.problems, language)
+            failed = True
+            continue
+        for difference in verification.differences:
+            console.print(f"{verification.report}: {difference.render(language)}", markup=False, style="red")
+        if verification.ok:
+            message = Message(
+                "verify.ok",
+                path=verification.report,
+                assessment=verification.assessment,
+                rubric=verification.rubric,
+                figures=verification.figures_checked,
+            )
+        else:
+            failed = True
+            message = Message("verify.bad", path=verification.report, count=len(verification.differences))
+        console.print(message.render(language), markup=False)
+    _exit(1 if failed else 0)
 
 
 @app.command()

@@ -449,6 +449,42 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the report tried to load {url}, which is not one of ogmp's own assets; nothing was written",
         "รายงานพยายามโหลด {url} ซึ่งไม่ใช่ไฟล์ประกอบของ ogmp จึงไม่ได้เขียนไฟล์ใด",
     ),
+    "input.changed": (
+        "the file changed while ogmp was working with it; run the command again",
+        "ไฟล์ถูกแก้ไขระหว่างที่ ogmp กำลังทำงาน กรุณาสั่งใหม่อีกครั้ง",
+    ),
+    "verify.not_pdf": (
+        "not a PDF that ogmp can read ({reason})",
+        "ไม่ใช่ไฟล์ PDF ที่ ogmp อ่านได้ ({reason})",
+    ),
+    "verify.missing": (
+        "the report carries no embedded {what}: it was not made by ogmp assess, or it was altered",
+        "รายงานไม่มี{what}แนบอยู่ จึงไม่ได้สร้างด้วย ogmp assess หรือถูกแก้ไข",
+    ),
+    "verify.what.assessment": ("assessment", "แบบประเมิน"),
+    "verify.what.rubric": ("rubric", "เกณฑ์การประเมิน"),
+    "verify.what.result": ("scored result", "ผลการคำนวณ"),
+    "verify.what.catalogue": ("catalogue", "แคตตาล็อก"),
+    "verify.hash": (
+        "the embedded file {name} does not match the hash recorded in the report",
+        "ไฟล์ {name} ที่แนบอยู่ไม่ตรงกับค่าแฮชที่บันทึกไว้ในรายงาน",
+    ),
+    "verify.figure": (
+        "{what}: the report says {recorded}, its inputs give {computed}",
+        "{what}: รายงานระบุ {recorded} แต่ข้อมูลนำเข้าให้ผล {computed}",
+    ),
+    "verify.text": (
+        "the score {value} ({what}) is not in the report's text",
+        "ไม่พบคะแนน {value} ({what}) ในข้อความของรายงาน",
+    ),
+    "verify.ok": (
+        "{path}: matches its inputs ({assessment}, rubric {rubric}); {figures} printed figures checked",
+        "{path}: ตรงกับข้อมูลนำเข้า ({assessment} เกณฑ์ {rubric}) ตรวจตัวเลขที่พิมพ์ในรายงานแล้ว {figures} ค่า",
+    ),
+    "verify.bad": (
+        "{path}: does NOT match its inputs ({count} difference(s))",
+        "{path}: ไม่ตรงกับข้อมูลนำเข้า (พบความแตกต่าง {count} รายการ)",
+    ),
     "output.failed": (
         "could not write {path} ({reason}); nothing was written",
         "เขียนไฟล์ {path} ไม่สำเร็จ ({reason}) ไม่มีไฟล์ใดถูกเขียน",

@@ -16,6 +16,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from ogmp.checks import Catalogues, check_rubric
 from ogmp.diagnostics import Problem
 from ogmp.errors import InvalidInputError
@@ -44,6 +46,9 @@ def shown(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
+CATALOGUE_NAMES = ("practices", "agendas", "provinces", "indices")
+
+
 @dataclass
 class RubricEntry:
     """A rubric file as found: the rubric if it is valid, its problems otherwise."""
@@ -63,8 +68,8 @@ class RubricEntry:
 class Registry:
     """The rubrics and catalogues available to this run."""
 
-    def __init__(self, rubric_dirs: Sequence[Path] = ()) -> None:
-        self.rubric_dirs = [*rubric_dirs, bundled_dir("rubrics")]
+    def __init__(self, rubric_dirs: Sequence[Path] = (), *, include_bundled: bool = True) -> None:
+        self.rubric_dirs = [*rubric_dirs, *([bundled_dir("rubrics")] if include_bundled else [])]
         self._loaded: dict[Path, RubricEntry] = {}
 
     @cached_property
@@ -72,13 +77,14 @@ class Registry:
         """The shared catalogues; a broken one stops everything, with its problems."""
         problems: list[Problem] = []
         loaded: dict[str, Any] = {}
-        for name, model in (
-            ("practices", PracticeCatalogue),
-            ("agendas", AgendaCatalogue),
-            ("provinces", ProvinceCatalogue),
-            ("indices", IndexCatalogue),
-        ):
-            path = self._shared_file(name)
+        models: tuple[type[BaseModel], ...] = (
+            PracticeCatalogue,
+            AgendaCatalogue,
+            ProvinceCatalogue,
+            IndexCatalogue,
+        )
+        for name, model in zip(CATALOGUE_NAMES, models, strict=True):
+            path = self.shared_file(name)
             try:
                 document = read_yaml(path, display=shown(path))
             except InvalidInputError as error:
@@ -91,7 +97,8 @@ class Registry:
             raise InvalidInputError(problems)
         return Catalogues(**loaded)
 
-    def _shared_file(self, name: str) -> Path:
+    def shared_file(self, name: str) -> Path:
+        """The catalogue file ``name`` (``agendas``, ...) in use: the first folder that has one."""
         for folder in self.rubric_dirs:
             candidate = folder / "shared" / f"{name}.yaml"
             if candidate.is_file():

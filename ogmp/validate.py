@@ -30,6 +30,7 @@ class FileResult:
     assessment: Assessment | None = None
     rubric: Rubric | None = None
     rubric_sha256: str | None = None
+    rubric_path: Path | None = None
     progress: Progress | None = None
 
     @property
@@ -113,6 +114,7 @@ def validate_file(
         return result
     result.rubric = found.rubric
     result.rubric_sha256 = found.document.sha256 if found.document is not None else None
+    result.rubric_path = found.path
     problems, result.progress = check_assessment_scores(
         result.document, assessment, found.rubric, partial=partial
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,19 +15,62 @@ from ogmp.models.result import UnitResult
 from ogmp.models.rubric import Rubric
 from ogmp.output import write_atomic
 from ogmp.report.context import build_context
-from ogmp.report.render import load_labels, render_html, render_pdf, template_dirs
+from ogmp.report.render import (
+    DEFAULT_PDF_VARIANT,
+    EmbeddedFile,
+    load_labels,
+    render_html,
+    render_pdf,
+    template_dirs,
+)
 
 REPORT_FORMATS = ("pdf", "html")
+RESULT_ATTACHMENT = "ogmp-result.json"
+
+
+THAILAND = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 
 @dataclass(frozen=True)
 class ReportJob:
-    """One scored unit with what its report needs besides the figures."""
+    """One scored unit with what its report needs besides the figures.
+
+    ``files`` are the inputs the report is embedded with (the assessment, the rubric
+    and catalogues it was scored with, and the scored result), so that anyone can check
+    it later with ``ogmp verify``.
+    """
 
     result: UnitResult
     assessment: Assessment
     rubric: Rubric
     stem: str
+    files: tuple[EmbeddedFile, ...] = ()
+
+
+def provenance(result: UnitResult, files: Sequence[EmbeddedFile], lang: str) -> list[tuple[str, str]]:
+    """The metadata entries that identify a report's inputs (written to the PDF's info).
+
+    WeasyPrint writes ``<meta name=...>`` as info keys in lowercase letters and digits
+    only, so ``ogmp-assessment-sha256`` becomes ``/ogmpassessmentsha256``.
+    """
+    by_name = {item.name: item for item in files}
+    entries = [
+        ("ogmp-tool-version", result.inputs.tool_version),
+        ("ogmp-method-version", str(result.inputs.method_version)),
+        ("ogmp-language", lang),
+        ("ogmp-assessment-file", result.inputs.file),
+        ("ogmp-assessment-sha256", result.inputs.sha256),
+        ("ogmp-rubric", f"{result.inputs.rubric_id} v{result.inputs.rubric_version}"),
+        ("ogmp-rubric-sha256", result.inputs.rubric_sha256),
+    ]
+    if RESULT_ATTACHMENT in by_name:
+        entries.append(("ogmp-result-sha256", hashlib.sha256(by_name[RESULT_ATTACHMENT].data).hexdigest()))
+    return entries
+
+
+def info_key(meta_name: str) -> str:
+    """The PDF info key WeasyPrint writes for ``<meta name=meta_name>``."""
+    return "/" + "".join(char for char in meta_name.lower() if char.isalnum())
 
 
 def write_reports(
@@ -39,12 +83,15 @@ def write_reports(
     templates: Path | None = None,
     digits_thai: bool = False,
     report_date: dt.date | None = None,
+    pdf_variant: str = DEFAULT_PDF_VARIANT,
 ) -> list[Path]:
     """Render and write every requested report; each file appears whole or not at all."""
     dirs = template_dirs(templates)
     labels = load_labels(dirs)
     written: list[Path] = []
     for job in jobs:
+        day = report_date or job.result.date
+        created = dt.datetime(day.year, day.month, day.day, tzinfo=THAILAND)
         for lang in langs:
             context = build_context(
                 job.result,
@@ -53,8 +100,10 @@ def write_reports(
                 catalogues,
                 labels[lang],
                 lang=lang,
-                report_date=report_date or job.result.date,
+                report_date=day,
                 digits_thai=digits_thai,
+                created=created,
+                provenance=provenance(job.result, job.files, lang),
             )
             if "html" in formats:
                 path = out / f"{job.stem}.{lang}.html"
@@ -62,6 +111,17 @@ def write_reports(
                 written.append(path)
             if "pdf" in formats:
                 path = out / f"{job.stem}.{lang}.pdf"
-                write_atomic(path, render_pdf(render_html(context, dirs, standalone=False), dirs))
+                identifier = hashlib.sha256(
+                    f"{job.result.inputs.sha256}:{job.result.inputs.rubric_sha256}:{lang}".encode()
+                ).hexdigest()[:32]
+                pdf = render_pdf(
+                    render_html(context, dirs, standalone=False),
+                    dirs,
+                    variant=pdf_variant,
+                    identifier=identifier.encode(),
+                    files=job.files,
+                    created=created,
+                )
+                write_atomic(path, pdf)
                 written.append(path)
     return written

@@ -169,6 +169,8 @@ class ReportContext:
     page_label: str = ""
     of_label: str = ""
     thai_digits: bool = False
+    created: str = ""
+    provenance: tuple[tuple[str, str], ...] = ()
 
 
 def _label(labels: Labels, key: str, **params: object) -> str:
@@ -188,6 +190,8 @@ def build_context(
     lang: Lang,
     report_date: dt.date,
     digits_thai: bool = False,
+    created: dt.datetime | None = None,
+    provenance: Sequence[tuple[str, str]] = (),
 ) -> ReportContext:
     """The context of ``result``'s report in ``lang``."""
 
@@ -467,6 +471,8 @@ def build_context(
         page_label=label("page"),
         of_label=label("of"),
         thai_digits=digits_thai and lang == "th",
+        created=created.isoformat() if created else "",
+        provenance=tuple(provenance),
     )
 
 

@@ -14,8 +14,13 @@ installed.
 from __future__ import annotations
 
 import base64
+import contextlib
+import datetime as dt
+import io
+import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -133,20 +138,81 @@ def render_html(context: ReportContext, dirs: Sequence[Path], *, standalone: boo
     )
 
 
-def render_pdf(html: str, dirs: Sequence[Path], *, metadata: Mapping[str, str] | None = None) -> bytes:
-    """The report as PDF bytes; any asset that cannot be served stops the render."""
+PDF_VARIANTS = ("pdf/a-3b", "pdf/ua-1", "none")
+DEFAULT_PDF_VARIANT = "pdf/a-3b"
+
+
+@dataclass(frozen=True)
+class EmbeddedFile:
+    """A file carried inside the PDF (PDF/A-3 associated file)."""
+
+    name: str
+    data: bytes
+    description: str
+    relationship: str  # Source, Data, Supplement... (ISO 32000-2, 7.11.3)
+
+
+def render_pdf(
+    html: str,
+    dirs: Sequence[Path],
+    *,
+    variant: str = DEFAULT_PDF_VARIANT,
+    identifier: bytes | None = None,
+    files: Sequence[EmbeddedFile] = (),
+    created: dt.datetime | None = None,
+) -> bytes:
+    """The report as PDF bytes; any asset that cannot be served stops the render.
+
+    With the same ``html``, ``files`` and ``created`` the bytes are the same: the
+    file identifier and every date come from the arguments, and the embedded fonts'
+    timestamps from ``created`` (SOURCE_DATE_EPOCH, which fontTools honours).
+    """
     import weasyprint  # imported here: only reports need it, and it is slow to import
 
     from ogmp.report import textlayer
 
     textlayer.install()
     fetcher = AssetFetcher(dirs)
+    moment = created or dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    attachments = [
+        weasyprint.Attachment(
+            file_obj=io.BytesIO(item.data),
+            name=item.name,
+            description=item.description,
+            created=moment,
+            modified=moment,
+            relationship=item.relationship,
+            url_fetcher=fetcher,
+        )
+        for item in files
+    ]
+    options: dict[str, Any] = {
+        "attachments": attachments,
+        "pdf_identifier": identifier or True,
+        "custom_metadata": True,
+    }
+    if variant != "none":
+        options["pdf_variant"] = variant
     try:
-        document = weasyprint.HTML(string=html, base_url=ASSET_BASE_URL, url_fetcher=fetcher)
-        pdf: bytes = document.write_pdf()
+        with _source_date_epoch(moment):
+            document = weasyprint.HTML(string=html, base_url=ASSET_BASE_URL, url_fetcher=fetcher)
+            pdf: bytes = document.write_pdf(**options)
     except weasyprint.urls.FatalURLFetchingError as error:
         raise RenderError(Message("render.asset_refused", url=fetcher.last_refused or str(error))) from None
     return pdf
+
+
+@contextlib.contextmanager
+def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def _asset_fetcher_class() -> type:

@@ -1,0 +1,185 @@
+"""Reports as documents: archival PDF, provenance, reproducible bytes, ogmp verify."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+import pypdf
+import pytest
+from pypdf.generic import NameObject, TextStringObject
+from typer.testing import CliRunner
+
+from ogmp.assess import ReportOptions, assess_paths
+from ogmp.cli import app
+from ogmp.registry import Registry, shown
+from ogmp.verify import verify_report
+
+from .conftest import RUBRICS, VALID
+from .pdftools import extracted, without_whitespace
+
+REGISTRY = Registry([RUBRICS])
+
+
+def make_report(out: Path, **options: object) -> Path:
+    run = assess_paths([VALID], REGISTRY, formats=["pdf"], out=out, report=ReportOptions(**options))  # type: ignore[arg-type]
+    [path] = run.written
+    return path
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_report(tmp_path_factory.mktemp("report"))
+
+
+def test_same_inputs_give_the_same_bytes(report: Path, tmp_path: Path) -> None:
+    again = make_report(tmp_path)
+    assert again.read_bytes() == report.read_bytes()
+
+
+def test_report_date_today_is_taken_only_when_asked(tmp_path: Path) -> None:
+    import datetime as dt
+
+    today = make_report(tmp_path, report_date=dt.date.today())
+    stamp = dt.date.today().strftime("%Y%m%d")
+    assert pypdf.PdfReader(today).metadata["/CreationDate"].startswith(f"D:{stamp}")
+
+
+def test_metadata_title_language_author_dates(report: Path) -> None:
+    reader = pypdf.PdfReader(report)
+    info = reader.metadata
+    assert info["/Title"] == "รายงานผลการประเมินระบบนิเวศภาครัฐระบบเปิดและการมีส่วนร่วมอย่างมีความหมาย: จังหวัดลำปาง"
+    assert info["/Author"] == "นางสาวทดสอบ ใจดี, หัวหน้าสำนักงานจังหวัด, สำนักงานจังหวัดลำปาง"
+    assert info["/CreationDate"] == "D:20210322000000+07'00"  # the assessment date, not the clock
+    assert reader.trailer["/Root"]["/Lang"] == "th"
+    assert info["/ogmptoolversion"] and info["/ogmpmethodversion"] == "1"
+    assert info["/ogmpassessmentsha256"] == hashlib.sha256(VALID.read_bytes()).hexdigest()
+
+
+def test_inputs_are_embedded_as_pdf_a3_associated_files(report: Path) -> None:
+    reader = pypdf.PdfReader(report)
+    root = reader.trailer["/Root"]
+    attachments = reader.attachments
+    assert sorted(attachments) == sorted(
+        [
+            "valid.yaml",
+            "rubric-mini-v1.yaml",
+            "shared-practices.yaml",
+            "shared-agendas.yaml",
+            "shared-provinces.yaml",
+            "shared-indices.yaml",
+            "ogmp-result.json",
+        ]
+    )
+    assert attachments["valid.yaml"][0] == VALID.read_bytes()
+    assert attachments["rubric-mini-v1.yaml"][0] == (RUBRICS / "mini.yaml").read_bytes()
+    # PDF/A-3: associated files listed in /AF, each with its relationship, MIME type and dates.
+    # (WeasyPrint 70 lists each one twice; the distinct set is what counts.)
+    associated = [spec.get_object() for spec in {ref.idnum: ref for ref in root["/AF"]}.values()]
+    assert len(associated) == len(attachments)
+    relationships = {str(spec["/F"]): spec["/AFRelationship"] for spec in associated}
+    assert relationships["valid.yaml"] == "/Source"
+    assert relationships["ogmp-result.json"] == "/Data"
+    for spec in associated:
+        stream = spec["/EF"]["/F"].get_object()
+        assert "/Subtype" in stream and "/ModDate" in stream["/Params"]
+
+
+def test_pdf_a_3b_identification_and_output_intent(report: Path) -> None:
+    reader = pypdf.PdfReader(report)
+    root = reader.trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
+    [intent] = root["/OutputIntents"]
+    assert intent.get_object()["/S"] == "/GTS_PDFA1" and "/DestOutputProfile" in intent.get_object()
+    assert len(reader.trailer["/ID"]) == 2
+    assert "/Encrypt" not in reader.trailer
+
+
+def test_pdf_ua_1_is_tagged_and_still_reads_exactly(tmp_path: Path) -> None:
+    path = make_report(tmp_path, pdf_variant="pdf/ua-1")
+    reader = pypdf.PdfReader(path)
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert 'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data().decode("utf-8")
+    for text in extracted(path.read_bytes()).values():
+        assert "จังหวัดลำปาง" in without_whitespace(text)
+
+
+def test_verify_accepts_an_untouched_report(report: Path, runner: CliRunner) -> None:
+    verification = verify_report(report)
+    assert verification.ok, [d.render("en") for d in verification.differences]
+    assert verification.figures_checked == 4
+    result = runner.invoke(app, ["verify", str(report), "--lang", "en"])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"{shown(report)}: matches its inputs (valid.yaml, rubric mini v1); 4 printed figures checked\n"
+    )
+
+
+def tampered(report: Path, target: Path, *, name: str, data: bytes, fix_hash: str | None) -> Path:
+    """A copy of ``report`` with the attachment ``name`` replaced, optionally with its hash updated."""
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(report))
+    names = writer.root_object["/Names"]["/EmbeddedFiles"]["/Names"]
+    for index in range(0, len(names), 2):
+        if names[index] == name:
+            names[index + 1].get_object()["/EF"]["/F"].get_object().set_data(data)
+    if fix_hash:
+        writer.add_metadata({NameObject(fix_hash): TextStringObject(hashlib.sha256(data).hexdigest())})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    target.write_bytes(buffer.getvalue())
+    return target
+
+
+def test_verify_catches_an_edited_assessment(report: Path, tmp_path: Path, runner: CliRunner) -> None:
+    forged = VALID.read_bytes().replace(b"level: 5", b"level: 1")
+    path = tampered(
+        report, tmp_path / "forged.pdf", name="valid.yaml", data=forged, fix_hash="/ogmpassessmentsha256"
+    )
+    verification = verify_report(path)
+    texts = [d.render("en") for d in verification.differences]
+    # comp3 weighs 1, 2, 3: levels 5, 3, 1 scored 33.3; forged to 1, 3, 1 they give (0 + 100 + 0) / 6.
+    assert "components.comp3.score: the report says 33.3, its inputs give 16.7" in texts
+    assert "overall.score: the report says 36.1, its inputs give 27.8" in texts
+    assert "the score 27.8 (overall) is not in the report's text" in texts
+    assert "the score 16.7 (comp3) is not in the report's text" in texts
+    result = runner.invoke(app, ["verify", str(path), "--lang", "en"])
+    assert result.exit_code == 1
+    assert result.stdout.endswith(f"{shown(path)}: does NOT match its inputs ({len(texts)} difference(s))\n")
+
+
+def test_verify_catches_a_replaced_file_without_its_hash(report: Path, tmp_path: Path) -> None:
+    path = tampered(
+        report,
+        tmp_path / "forged.pdf",
+        name="rubric-mini-v1.yaml",
+        data=(RUBRICS / "mini.yaml").read_bytes() + b"\n",
+        fix_hash=None,
+    )
+    texts = [d.render("en") for d in verify_report(path).differences]
+    assert texts[0] == "the embedded file rubric-mini-v1.yaml does not match the hash recorded in the report"
+    assert texts[1].startswith("inputs.rubric_sha256: the report says 17e26826")
+    assert len(texts) == 2  # an extra newline changes no figure
+
+
+def test_verify_refuses_what_it_cannot_check(runner: CliRunner, tmp_path: Path, report: Path) -> None:
+    not_pdf = tmp_path / "notes.pdf"
+    not_pdf.write_text("not a pdf", encoding="utf-8")
+    plain = tmp_path / "plain.pdf"
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(100, 100)
+    writer.write(plain)
+    result = runner.invoke(
+        app, ["verify", str(not_pdf), str(plain), str(tmp_path / "missing.pdf"), str(report), "--lang", "en"]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{shown(not_pdf)}: not a PDF that ogmp can read (PdfStreamError)",
+        f"{shown(plain)}: the report carries no embedded assessment: it was not made by ogmp assess, or it was altered",
+        f"{shown(tmp_path / 'missing.pdf')}: file not found; check the path",
+    ]
+    assert result.stdout.endswith("4 printed figures checked\n")  # the good one is still checked
