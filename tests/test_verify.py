@@ -183,3 +183,12 @@ def test_verify_refuses_what_it_cannot_check(runner: CliRunner, tmp_path: Path, 
         f"{shown(tmp_path / 'missing.pdf')}: file not found; check the path",
     ]
     assert result.stdout.endswith("4 printed figures checked\n")  # the good one is still checked
+
+
+def test_verify_catches_altered_figures(report: Path, tmp_path: Path) -> None:
+    recorded = pypdf.PdfReader(report).attachments["ogmp-result.json"][0]
+    altered = recorded.replace(b'"score": 36.1', b'"score": 63.1', 1)
+    assert altered != recorded
+    path = tampered(report, tmp_path / "altered.pdf", name="ogmp-result.json", data=altered, fix_hash="/ogmpresultsha256")
+    texts = [d.render("en") for d in verify_report(path).differences]
+    assert texts == ["overall.score: the report says 63.1, its inputs give 36.1"]
