@@ -152,7 +152,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "type.number": ("expected a number here, got '{value}'", "ตรงนี้ต้องเป็นตัวเลข แต่พบ '{value}'"),
     "type.boolean": (
         "expected true or false here, got '{value}'",
-        "ตรงนี้ต้องเป็น true (ใช่) หรือ false (ไม่ใช่) แต่พบ '{value}'",
+        "ตรงนี้ต้องเป็น true หรือ false (หรือ ใช่ / ไม่ใช่) แต่พบ '{value}'",
     ),
     "type.date": (
         "expected a date written as YYYY-MM-DD (e.g. 2021-03-22 or 2564-03-22), got '{value}'",

@@ -189,6 +189,8 @@ def test_verify_catches_altered_figures(report: Path, tmp_path: Path) -> None:
     recorded = pypdf.PdfReader(report).attachments["ogmp-result.json"][0]
     altered = recorded.replace(b'"score": 36.1', b'"score": 63.1', 1)
     assert altered != recorded
-    path = tampered(report, tmp_path / "altered.pdf", name="ogmp-result.json", data=altered, fix_hash="/ogmpresultsha256")
+    path = tampered(
+        report, tmp_path / "altered.pdf", name="ogmp-result.json", data=altered, fix_hash="/ogmpresultsha256"
+    )
     texts = [d.render("en") for d in verify_report(path).differences]
     assert texts == ["overall.score: the report says 63.1, its inputs give 36.1"]

@@ -211,9 +211,9 @@ def parse_bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     text = str(value).strip().lower() if value is not None else ""
-    if text in {"true", "yes", "y", "on"}:
+    if text in {"true", "yes", "y", "on", "ใช่"}:
         return True
-    if text in {"false", "no", "n", "off"}:
+    if text in {"false", "no", "n", "off", "ไม่", "ไม่ใช่"}:
         return False
     raise ogmp_error("type.boolean", value=_preview(str(value)))
 

@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import os
 import re
+import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -194,12 +195,42 @@ def render_pdf(
     if variant != "none":
         options["pdf_variant"] = variant
     try:
-        with _source_date_epoch(moment):
+        with _source_date_epoch(moment), _only_bundled_fonts():
             document = weasyprint.HTML(string=html, base_url=ASSET_BASE_URL, url_fetcher=fetcher)
             pdf: bytes = document.write_pdf(**options)
     except weasyprint.urls.FatalURLFetchingError as error:
         raise RenderError(Message("render.asset_refused", url=fetcher.last_refused or str(error))) from None
     return pdf
+
+
+_EMPTY_FONTCONFIG = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<!-- ogmp: no system fonts; reports use only the fonts their stylesheet loads. -->
+<fontconfig></fontconfig>
+"""
+
+
+@contextlib.contextmanager
+def _only_bundled_fonts() -> Iterator[None]:
+    """Hide the machine's fonts from WeasyPrint while it renders.
+
+    WeasyPrint reads its fontconfig configuration when it starts a document; with an
+    empty one, text can only use the @font-face fonts of the stylesheet, so a report
+    looks the same on every machine. Characters those fonts lack (emoji, Arabic) are
+    drawn as boxes, and still extract as the characters they are.
+    """
+    with tempfile.TemporaryDirectory(prefix="ogmp-fonts-") as folder:
+        config = Path(folder) / "fonts.conf"
+        config.write_text(_EMPTY_FONTCONFIG, encoding="utf-8")
+        previous = os.environ.get("FONTCONFIG_FILE")
+        os.environ["FONTCONFIG_FILE"] = str(config)
+        try:
+            yield
+        finally:
+            if previous is None:
+                del os.environ["FONTCONFIG_FILE"]
+            else:
+                os.environ["FONTCONFIG_FILE"] = previous
 
 
 @contextlib.contextmanager
