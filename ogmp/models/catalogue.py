@@ -13,7 +13,7 @@ import re
 from functools import cached_property
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
 from ogmp.models.common import (
     Bilingual,
@@ -72,20 +72,41 @@ class AgendaCatalogue(StrictModel):
         return {agenda.id: agenda for agenda in self.agendas}
 
 
+class Region(StrictModel):
+    """A geographic region, for comparing a province with its peers."""
+
+    id: Slug
+    name: Bilingual
+
+
 class Province(StrictModel):
-    """A province (or Bangkok, or Pattaya) with its ISO 3166-2:TH code."""
+    """A province (or Bangkok, or Pattaya) with its ISO 3166-2:TH code and region."""
 
     code: Annotated[str, Field(pattern=PROVINCE_CODE.pattern)]
+    region: Slug
     name: Bilingual
 
 
 class ProvinceCatalogue(StrictModel):
     source: Bilingual
+    regions: list[Region]
     provinces: list[Province]
+
+    @model_validator(mode="after")
+    def _regions_exist(self) -> ProvinceCatalogue:
+        known = {region.id for region in self.regions}
+        for province in self.provinces:
+            if province.region not in known:
+                raise ogmp_error("value.choice", value=province.region, allowed=", ".join(sorted(known)))
+        return self
 
     @cached_property
     def by_code(self) -> dict[str, Province]:
         return {province.code: province for province in self.provinces}
+
+    @cached_property
+    def regions_by_id(self) -> dict[str, Region]:
+        return {region.id: region for region in self.regions}
 
 
 # --- international indices -------------------------------------------------------

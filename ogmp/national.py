@@ -1,0 +1,308 @@
+"""The national picture of a round: rankings with their spread, components across units,
+peer groups, trends between rounds, and whether the ranking survives other weights.
+
+Pure functions over scored results. Units are compared only within a cohort: the same
+rubric and version (so the same components) and the same round.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ogmp.checks import Catalogues
+from ogmp.models.common import Bilingual
+from ogmp.models.result import UnitResult
+from ogmp.scoring import round_half_up
+
+# Rank stability: each component's weight halved, then raised by half, one at a time.
+WEIGHT_FACTORS = (Fraction(1, 2), Fraction(3, 2))
+
+KIND_NAMES = {
+    "agency": Bilingual(th="ส่วนราชการ", en="Central agencies"),
+    "local": Bilingual(th="องค์กรปกครองส่วนท้องถิ่น", en="Local administrations"),
+}
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How values are spread: quartiles by linear interpolation (statistics.quantiles, inclusive)."""
+
+    count: int
+    minimum: float
+    q1: float
+    median: float
+    q3: float
+    maximum: float
+    mean: float
+
+
+def spread(values: Sequence[float]) -> Spread | None:
+    """The spread of ``values``, each figure rounded half up to one decimal; None when empty."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        q1 = median = q3 = ordered[0]
+    else:
+        q1, median, q3 = statistics.quantiles(ordered, n=4, method="inclusive")
+
+    def one(value: float) -> float:
+        rounded = round_half_up(Fraction(repr(value)), 1)
+        assert rounded is not None
+        return rounded
+
+    return Spread(
+        count=len(ordered),
+        minimum=one(ordered[0]),
+        q1=one(q1),
+        median=one(median),
+        q3=one(q3),
+        maximum=one(ordered[-1]),
+        mean=one(statistics.fmean(ordered)),
+    )
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    unit_code: str
+    name: Bilingual
+    kind: str
+    peer: str
+    agenda: str
+    agenda_name: Bilingual
+    round: int
+    index: float | None
+    level: int | None
+    gap: float | None
+    rank: int | None
+    scores: dict[str, float | None]
+    levels: dict[str, int | None]
+    file: str
+
+
+@dataclass(frozen=True)
+class ComponentColumn:
+    id: str
+    number: int
+    name: Bilingual
+    weight: float
+    spread: Spread | None
+
+
+@dataclass(frozen=True)
+class PeerGroup:
+    id: str
+    name: Bilingual
+    members: list[UnitRow]
+    spread: Spread | None
+
+
+@dataclass(frozen=True)
+class Trend:
+    unit_code: str
+    name: Bilingual
+    agenda: str
+    points: list[tuple[int, float | None]]
+    change: float | None
+
+
+@dataclass(frozen=True)
+class Stability:
+    """Where a unit ranks under every weight scenario."""
+
+    unit_code: str
+    name: Bilingual
+    rank: int
+    best: int
+    worst: int
+
+    @property
+    def moves(self) -> bool:
+        return self.best != self.worst
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """Units scored with one rubric version in one round: the ones that can be compared."""
+
+    rubric_id: str
+    rubric_version: int
+    rubric_name: Bilingual
+    level_names: dict[int, Bilingual]
+    round: int
+    components: list[ComponentColumn]
+    units: list[UnitRow]
+    index_spread: Spread | None
+    peers: list[PeerGroup]
+    trends: list[Trend]
+    stability: list[Stability]
+    scenarios: int
+
+    @property
+    def key(self) -> str:
+        """``ogmp-8-v1-2564``: names the cohort's files."""
+        return f"{self.rubric_id}-v{self.rubric_version}-{self.round}"
+
+
+@dataclass(frozen=True)
+class NationalSummary:
+    cohorts: list[Cohort]
+
+
+def competition_ranks(values: dict[str, float | None]) -> dict[str, int | None]:
+    """1 for the highest value; equal values share a rank and the ranks after skip ("1224")."""
+    ranks: dict[str, int | None] = dict.fromkeys(values)
+    ordered = sorted(
+        ((value, key) for key, value in values.items() if value is not None), key=lambda p: (-p[0], p[1])
+    )
+    previous: float | None = None
+    rank = 0
+    for position, (value, key) in enumerate(ordered, start=1):
+        if value != previous:
+            rank, previous = position, value
+        ranks[key] = rank
+    return ranks
+
+
+def _unit_key(result: UnitResult) -> str:
+    return f"{result.unit_code}|{result.agenda}"
+
+
+def _peer(result: UnitResult, catalogues: Catalogues) -> tuple[str, Bilingual]:
+    province = catalogues.provinces.by_code.get(result.unit_code)
+    if result.unit_kind == "province" and province is not None:
+        return province.region, catalogues.provinces.regions_by_id[province.region].name
+    return result.unit_kind, KIND_NAMES.get(
+        result.unit_kind, Bilingual(th=result.unit_kind, en=result.unit_kind)
+    )
+
+
+def _stability(rows: list[UnitRow], components: list[ComponentColumn]) -> tuple[list[Stability], int]:
+    base = {row.unit_code + "|" + row.agenda: row for row in rows}
+    weights = {column.id: Fraction(repr(column.weight)) for column in components}
+    scenarios = [
+        {cid: weight * (factor if cid == changed else 1) for cid, weight in weights.items()}
+        for changed in weights
+        for factor in WEIGHT_FACTORS
+    ]
+    seen: dict[str, list[int]] = defaultdict(list)
+    for scenario in scenarios:
+        indices: dict[str, float | None] = {}
+        for key, row in base.items():
+            scored = [
+                (scenario[cid], Fraction(repr(score)))
+                for cid, score in row.scores.items()
+                if score is not None
+            ]
+            total = sum((w for w, _ in scored), Fraction(0))
+            indices[key] = float(sum((w * s for w, s in scored), Fraction(0)) / total) if scored else None
+        for key, rank in competition_ranks(indices).items():
+            if rank is not None:
+                seen[key].append(rank)
+    stability = [
+        Stability(row.unit_code, row.name, row.rank, min(seen[key]), max(seen[key]))
+        for key, row in base.items()
+        if row.rank is not None and seen[key]
+    ]
+    return sorted(stability, key=lambda s: (s.rank, s.unit_code)), len(scenarios)
+
+
+def summarize(results: Sequence[UnitResult], catalogues: Catalogues) -> NationalSummary:
+    """The national summary of every cohort among ``results``."""
+    by_cohort: dict[tuple[str, int, int], list[UnitResult]] = defaultdict(list)
+    for result in results:
+        by_cohort[(result.inputs.rubric_id, result.inputs.rubric_version, result.round)].append(result)
+    history: dict[tuple[str, str], list[UnitResult]] = defaultdict(list)
+    for result in results:
+        history[(result.inputs.rubric_id, _unit_key(result))].append(result)
+
+    cohorts = []
+    for (rubric_id, version, fiscal_year), members in sorted(by_cohort.items()):
+        first = members[0]
+        ranks = competition_ranks({_unit_key(r): r.overall.score for r in members})
+        rows = sorted(
+            (
+                UnitRow(
+                    unit_code=r.unit_code,
+                    name=r.unit_name,
+                    kind=r.unit_kind,
+                    peer=_peer(r, catalogues)[0],
+                    agenda=r.agenda,
+                    agenda_name=r.agenda_name,
+                    round=r.round,
+                    index=r.overall.score,
+                    level=r.overall.level,
+                    gap=r.overall.gap,
+                    rank=ranks[_unit_key(r)],
+                    scores={c.id: c.score for c in r.components},
+                    levels={c.id: c.level for c in r.components},
+                    file=r.inputs.file,
+                )
+                for r in members
+            ),
+            key=lambda row: (row.rank is None, row.rank or 0, row.unit_code, row.agenda),
+        )
+        components = [
+            ComponentColumn(
+                id=c.id,
+                number=c.number,
+                name=c.name,
+                weight=c.weight,
+                spread=spread([row.scores[c.id] for row in rows if row.scores.get(c.id) is not None]),  # type: ignore[misc]
+            )
+            for c in first.components
+        ]
+        row_of = {f"{row.unit_code}|{row.agenda}": row for row in rows}
+        peer_names: dict[str, Bilingual] = {}
+        peer_rows: dict[str, list[UnitRow]] = defaultdict(list)
+        for result in members:
+            peer_id, peer_name = _peer(result, catalogues)
+            peer_names[peer_id] = peer_name
+            peer_rows[peer_id].append(row_of[_unit_key(result)])
+        peers = [
+            PeerGroup(
+                id=peer_id,
+                name=peer_names[peer_id],
+                members=sorted(
+                    peer_rows[peer_id], key=lambda row: (row.rank is None, row.rank or 0, row.unit_code)
+                ),
+                spread=spread([row.index for row in peer_rows[peer_id] if row.index is not None]),
+            )
+            for peer_id in sorted(peer_rows, key=lambda pid: (-len(peer_rows[pid]), pid))
+        ]
+        trends = []
+        for row in rows:
+            series = sorted(history[(rubric_id, f"{row.unit_code}|{row.agenda}")], key=lambda r: r.round)
+            series = [r for r in series if r.round <= fiscal_year]
+            if len(series) < 2:
+                continue
+            points = [(r.round, r.overall.score) for r in series]
+            first_score, last_score = points[0][1], points[-1][1]
+            change = (
+                round_half_up(Fraction(repr(last_score)) - Fraction(repr(first_score)), 1)
+                if first_score is not None and last_score is not None
+                else None
+            )
+            trends.append(Trend(row.unit_code, row.name, row.agenda, points, change))
+        stability, scenarios = _stability(rows, components)
+        cohorts.append(
+            Cohort(
+                rubric_id=rubric_id,
+                rubric_version=version,
+                rubric_name=first.rubric_name,
+                level_names=first.level_names,
+                round=fiscal_year,
+                components=components,
+                units=rows,
+                index_spread=spread([row.index for row in rows if row.index is not None]),
+                peers=peers,
+                trends=trends,
+                stability=stability,
+                scenarios=scenarios,
+            )
+        )
+    return NationalSummary(cohorts)

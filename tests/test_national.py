@@ -1,0 +1,85 @@
+"""The national summary: ranks with ties, spread, cohorts, peers, trends, rank stability."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ogmp.national import competition_ranks, spread, summarize
+from ogmp.models.result import UnitResult
+from ogmp.scoring import compare_rounds
+
+from .test_scoring import INDICATORS, REGISTRY, assessment, score
+
+
+def unit(code: str, level: int, *, round: int = 2564, comp3: int | None = None) -> UnitResult:
+    levels: dict[tuple[str, str], Any] = {key: level for key in INDICATORS}
+    if comp3 is not None:
+        levels.update({key: comp3 for key in INDICATORS if key[0] == "comp3"})
+    a = assessment(levels, {}, round=round)
+    a = a.model_copy(update={"unit": a.unit.model_copy(update={"code": code})})
+    return score(a, sha=f"{code}-{round}")
+
+
+def test_competition_ranks_share_and_skip() -> None:
+    assert competition_ranks({"a": 50.0, "b": 70.0, "c": 50.0, "d": None, "e": 10.0}) == {
+        "a": 2,
+        "b": 1,
+        "c": 2,
+        "d": None,
+        "e": 4,
+    }
+
+
+def test_spread_quartiles() -> None:
+    result = spread([1.0, 2.0, 3.0, 4.0, 5.0])
+    assert result is not None
+    assert (result.minimum, result.q1, result.median, result.q3, result.maximum, result.mean) == (
+        1,
+        2,
+        3,
+        4,
+        5,
+        3,
+    )
+    single = spread([41.7])
+    assert single is not None and single.median == 41.7 and single.q1 == 41.7
+    assert spread([]) is None
+
+
+def test_cohorts_ranks_peers_trends() -> None:
+    results = compare_rounds(
+        [
+            unit("TH-52", 3),  # Lampang, north
+            unit("TH-50", 4),  # Chiang Mai, north
+            unit("TH-17", 2),  # Singburi, central
+            unit("TH-52", 4, round=2565),
+        ]
+    )
+    summary = summarize(results, REGISTRY.catalogues)
+    assert [c.key for c in summary.cohorts] == ["mini-v1-2564", "mini-v1-2565"]
+    cohort = summary.cohorts[0]
+    assert [(row.unit_code, row.rank, row.index) for row in cohort.units] == [
+        ("TH-50", 1, 75.0),
+        ("TH-52", 2, 50.0),
+        ("TH-17", 3, 25.0),
+    ]
+    assert cohort.index_spread is not None and cohort.index_spread.median == 50.0
+    assert [(p.id, [m.unit_code for m in p.members]) for p in cohort.peers] == [
+        ("north", ["TH-50", "TH-52"]),
+        ("central", ["TH-17"]),
+    ]
+    assert summary.cohorts[0].trends == []  # the 2565 round is later than this cohort
+    [trend] = summary.cohorts[1].trends
+    assert (trend.unit_code, trend.points, trend.change) == ("TH-52", [(2564, 50.0), (2565, 75.0)], 25.0)
+
+
+def test_rank_stability_names_the_ranks_that_move() -> None:
+    # B (TH-50) leads on components 1-2, C (TH-17) on component 3 (weight 3). With the
+    # rubric's weights 1, 2, 3: B = (75 + 150 + 75) / 6 = 50, C = (25 + 50 + 300) / 6 = 62.5.
+    # With component 3 at half weight: B = 262.5 / 4.5 = 58.3, C = 225 / 4.5 = 50. A stays last.
+    results = [unit("TH-52", 1), unit("TH-50", 4, comp3=2), unit("TH-17", 2, comp3=5)]
+    cohort = summarize(results, REGISTRY.catalogues).cohorts[0]
+    moves = {s.unit_code: (s.rank, s.best, s.worst) for s in cohort.stability}
+    assert cohort.scenarios == 6  # 3 components x (half, one and a half)
+    assert moves["TH-52"] == (3, 3, 3)
+    assert moves["TH-50"][1:] == (1, 2) and moves["TH-17"][1:] == (1, 2)
