@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from ogmp.national import competition_ranks, spread, summarize
 from ogmp.models.result import UnitResult
+from ogmp.national import competition_ranks, spread, summarize
 from ogmp.scoring import compare_rounds
 
 from .test_scoring import INDICATORS, REGISTRY, assessment, score
 
 
 def unit(code: str, level: int, *, round: int = 2564, comp3: int | None = None) -> UnitResult:
-    levels: dict[tuple[str, str], Any] = {key: level for key in INDICATORS}
+    levels: dict[tuple[str, str], Any] = dict.fromkeys(INDICATORS, level)
     if comp3 is not None:
         levels.update({key: comp3 for key in INDICATORS if key[0] == "comp3"})
     a = assessment(levels, {}, round=round)
