@@ -15,14 +15,15 @@ from ogmp.errors import InvalidInputError, OutputError, UsageError
 from ogmp.messages import Lang, Message
 from ogmp.models.assessment import parse_date
 from ogmp.models.result import UnitResult
+from ogmp.national import summarize
 from ogmp.output import write_atomic
 from ogmp.registry import CATALOGUE_NAMES, Registry, shown
-from ogmp.report.build import REPORT_FORMATS, RESULT_ATTACHMENT, ReportJob, write_reports
+from ogmp.report.build import REPORT_FORMATS, RESULT_ATTACHMENT, ReportJob, write_national, write_reports
 from ogmp.report.render import DEFAULT_PDF_VARIANT, EmbeddedFile
 from ogmp.scoring import compare_rounds, score_assessment
 from ogmp.validate import FileResult, validate_paths
 
-FORMATS = ("json", "csv", "pdf", "html")
+FORMATS = ("json", "csv", "pdf", "html", "xlsx")
 CSV_NAME = "results.csv"
 
 
@@ -141,6 +142,20 @@ def assess_paths(
             jobs,
             registry.catalogues,
             formats=wanted,
+            langs=options.langs,
+            out=out,
+            templates=options.templates,
+            digits_thai=options.digits_thai,
+            report_date=options.report_date,
+            pdf_variant=options.pdf_variant,
+        )
+    national = [name for name in formats if name in ("pdf", "html", "xlsx")]
+    if national and (len(results) >= 2 or "xlsx" in national):
+        options = report or ReportOptions()
+        run.written += write_national(
+            summarize(results, registry.catalogues),
+            results,
+            formats=national,
             langs=options.langs,
             out=out,
             templates=options.templates,

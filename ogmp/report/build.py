@@ -13,16 +13,20 @@ from ogmp.messages import Lang
 from ogmp.models.assessment import Assessment
 from ogmp.models.result import UnitResult
 from ogmp.models.rubric import Rubric
+from ogmp.national import NationalSummary
 from ogmp.output import write_atomic
 from ogmp.report.context import build_context
+from ogmp.report.national_context import build_national_context
 from ogmp.report.render import (
     DEFAULT_PDF_VARIANT,
+    NATIONAL_TEMPLATE,
     EmbeddedFile,
     load_labels,
     render_html,
     render_pdf,
     template_dirs,
 )
+from ogmp.spreadsheet import cohort_workbook
 
 REPORT_FORMATS = ("pdf", "html")
 RESULT_ATTACHMENT = "ogmp-result.json"
@@ -123,5 +127,58 @@ def write_reports(
                     created=created,
                 )
                 write_atomic(path, pdf)
+                written.append(path)
+    return written
+
+
+def write_national(
+    summary: NationalSummary,
+    results: Sequence[UnitResult],
+    *,
+    formats: Sequence[str],
+    langs: Sequence[Lang],
+    out: Path,
+    templates: Path | None = None,
+    digits_thai: bool = False,
+    report_date: dt.date | None = None,
+    pdf_variant: str = DEFAULT_PDF_VARIANT,
+) -> list[Path]:
+    """The national summary of every cohort: reports (pdf, html) and a workbook (xlsx)."""
+    dirs = template_dirs(templates)
+    labels = load_labels(dirs) if set(formats) & set(REPORT_FORMATS) else {}
+    written: list[Path] = []
+    for cohort in summary.cohorts:
+        stem = f"national-{cohort.key}"
+        if "xlsx" in formats:
+            path = out / f"{stem}.xlsx"
+            write_atomic(path, cohort_workbook(cohort, results))
+            written.append(path)
+        day = report_date or max(
+            r.date for r in results if r.round == cohort.round and r.inputs.rubric_id == cohort.rubric_id
+        )
+        created = dt.datetime(day.year, day.month, day.day, tzinfo=THAILAND)
+        for lang in langs:
+            if not set(formats) & set(REPORT_FORMATS):
+                break
+            context = build_national_context(
+                cohort, labels[lang], lang=lang, report_date=day, digits_thai=digits_thai, created=created
+            )
+            if "html" in formats:
+                path = out / f"{stem}.{lang}.html"
+                html = render_html(context, dirs, standalone=True, template_name=NATIONAL_TEMPLATE)
+                write_atomic(path, html.encode("utf-8"))
+                written.append(path)
+            if "pdf" in formats:
+                path = out / f"{stem}.{lang}.pdf"
+                html = render_html(context, dirs, standalone=False, template_name=NATIONAL_TEMPLATE)
+                identifier = hashlib.sha256(
+                    f"{stem}:{lang}:{[r.inputs.sha256 for r in results]}".encode()
+                ).hexdigest()[:32]
+                write_atomic(
+                    path,
+                    render_pdf(
+                        html, dirs, variant=pdf_variant, identifier=identifier.encode(), created=created
+                    ),
+                )
                 written.append(path)
     return written

@@ -142,3 +142,64 @@ def gap_chart(bars: Sequence[GapBar], *, title: str, axis_labels: Sequence[str],
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+@dataclass(frozen=True)
+class BoxRow:
+    """One component's spread across units, on a 0-100 scale."""
+
+    label: str
+    minimum: float
+    q1: float
+    median: float
+    q3: float
+    maximum: float
+    count: str
+
+
+def box_chart(rows: Sequence[BoxRow], *, title: str, axis_labels: Sequence[str]) -> Markup:
+    """Horizontal box plots, one per row: whiskers min-max, box Q1-Q3, line at the median."""
+    width, left, right, row = 640, 16, 16, 40
+    top = 8
+    height = top + row * len(rows) + 26
+    span = width - left - right
+
+    def x(value: float) -> float:
+        return left + span * max(0.0, min(100.0, value)) / 100
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label={quoteattr(title)} font-family={quoteattr(FONT)} font-size="12" fill="{TEXT}">',
+        f"<title>{escape(title)}</title>",
+    ]
+    bottom = top + row * len(rows)
+    for step, label in enumerate(axis_labels):
+        gx = left + span * step / (len(axis_labels) - 1)
+        parts.append(
+            f'<line x1="{gx:.1f}" y1="{top}" x2="{gx:.1f}" y2="{bottom}" stroke="{GRID}" stroke-width="0.6"/>'
+        )
+        parts.append(
+            f'<text x="{gx:.1f}" y="{bottom + 16}" text-anchor="middle" font-size="10" fill="#6b7685">{escape(label)}</text>'
+        )
+    for index, item in enumerate(rows):
+        y = top + row * index
+        mid = y + 26
+        parts.append(
+            f'<text x="{left}" y="{y + 12}">{escape(item.label)} <tspan fill="#6b7685" font-size="10">{escape(item.count)}</tspan></text>'
+        )
+        parts.append(
+            f'<line x1="{x(item.minimum):.1f}" y1="{mid}" x2="{x(item.maximum):.1f}" y2="{mid}" stroke="{AS_IS}" stroke-width="1.2"/>'
+        )
+        for end in (item.minimum, item.maximum):
+            parts.append(
+                f'<line x1="{x(end):.1f}" y1="{mid - 5}" x2="{x(end):.1f}" y2="{mid + 5}" stroke="{AS_IS}" stroke-width="1.2"/>'
+            )
+        parts.append(
+            f'<rect x="{x(item.q1):.1f}" y="{mid - 7}" width="{max(x(item.q3) - x(item.q1), 1.5):.1f}" height="14" '
+            f'fill="{AS_IS}" fill-opacity="0.25" stroke="{AS_IS}" stroke-width="1.2"/>'
+        )
+        parts.append(
+            f'<line x1="{x(item.median):.1f}" y1="{mid - 7}" x2="{x(item.median):.1f}" y2="{mid + 7}" stroke="{TO_BE}" stroke-width="2.5"/>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -33,6 +33,7 @@ from ogmp.diagnostics import Problem
 from ogmp.errors import InvalidInputError, OgmpError
 from ogmp.messages import LANGS, Message
 from ogmp.report.context import ReportContext
+from ogmp.report.national_context import NationalContext
 from ogmp.resources import bundled_dir
 from ogmp.yamlsource import read_yaml
 
@@ -129,10 +130,19 @@ def inline_stylesheet(dirs: Sequence[Path]) -> str:
     return _FONT_URL.sub(embed, css)
 
 
-def render_html(context: ReportContext, dirs: Sequence[Path], *, standalone: bool) -> str:
-    """The report as HTML: standalone (stylesheet and fonts inside) or for WeasyPrint."""
+NATIONAL_TEMPLATE = "national.html.j2"
+
+
+def render_html(
+    context: ReportContext | NationalContext,
+    dirs: Sequence[Path],
+    *,
+    standalone: bool,
+    template_name: str = REPORT_TEMPLATE,
+) -> str:
+    """A report as HTML: standalone (stylesheet and fonts inside) or for WeasyPrint."""
     environment = jinja_environment(dirs)
-    template = environment.get_template(REPORT_TEMPLATE)
+    template = environment.get_template(template_name)
     inline_css = Markup(inline_stylesheet(dirs)) if standalone else None
     return template.render(
         report=context, labels=context.labels, inline_css=inline_css, stylesheet=STYLESHEET
