@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ogmp.batch import DEFAULT_TIMEOUT, Outcome, Reporter, run_tasks, shard_of
 from ogmp.diagnostics import Problem
 from ogmp.errors import InvalidInputError, OutputError, UsageError
 from ogmp.messages import Lang, Message
@@ -18,7 +19,14 @@ from ogmp.models.result import UnitResult
 from ogmp.national import summarize
 from ogmp.output import write_atomic
 from ogmp.registry import CATALOGUE_NAMES, Registry, shown
-from ogmp.report.build import REPORT_FORMATS, RESULT_ATTACHMENT, ReportJob, write_national, write_reports
+from ogmp.report.build import (
+    REPORT_FORMATS,
+    RESULT_ATTACHMENT,
+    RenderSettings,
+    ReportJob,
+    national_tasks,
+    report_tasks,
+)
 from ogmp.report.render import DEFAULT_PDF_VARIANT, EmbeddedFile
 from ogmp.scoring import compare_rounds, score_assessment
 from ogmp.validate import FileResult, validate_paths
@@ -29,15 +37,17 @@ CSV_NAME = "results.csv"
 
 @dataclass
 class AssessRun:
-    """What one ``ogmp assess`` run scored, refused and wrote."""
+    """What one ``ogmp assess`` run scored, refused, wrote, left as it was, and failed to write."""
 
     results: list[UnitResult]
     invalid: list[FileResult]
     written: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    failed: list[Outcome] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.invalid
+        return not self.invalid and not self.failed
 
 
 def parse_formats(values: Sequence[str]) -> list[str]:
@@ -91,8 +101,18 @@ def assess_paths(
     out: Path = Path("reports"),
     report: ReportOptions | None = None,
     today: dt.date | None = None,
+    jobs: int = 1,
+    shard: tuple[int, int] | None = None,
+    incremental: bool = True,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    reporter: Reporter | None = None,
 ) -> AssessRun:
-    """Score every valid assessment under ``paths``; invalid files are reported, not scored."""
+    """Score every valid assessment under ``paths`` and write what ``formats`` ask for.
+
+    Invalid files are reported and skipped; the others are still scored and written.
+    With ``shard=(k, n)`` only the units of shard k are written (the national files by
+    shard 1): n machines running k = 1..n together write exactly the files one would.
+    """
     validation = validate_paths(paths, registry, today=today)
     scored: list[UnitResult] = []
     sources: list[FileResult] = []
@@ -115,19 +135,24 @@ def assess_paths(
     pairs = sorted(zip(compare_rounds(scored), sources, strict=True), key=lambda pair: _order(pair[0]))
     results = [result for result, _ in pairs]
     run = AssessRun(results, invalid)
+
+    def mine(result: UnitResult) -> bool:
+        return shard is None or shard_of(f"{result.unit_code}|{result.agenda}", shard[1]) == shard[0]
+
+    first_shard = shard is None or shard[0] == 1
     if "json" in formats:
         for result in results:
-            path = out / f"{result_stem(result)}.json"
-            write_atomic(path, to_json(result))
-            run.written.append(path)
-    if "csv" in formats and results:
-        path = out / CSV_NAME
-        write_atomic(path, to_csv(results))
-        run.written.append(path)
-    wanted = [name for name in formats if name in REPORT_FORMATS]
-    if wanted and results:
-        options = report or ReportOptions()
-        jobs = [
+            if mine(result) and _write_if_changed(out / f"{result_stem(result)}.json", to_json(result)):
+                run.written.append(out / f"{result_stem(result)}.json")
+    if "csv" in formats and results and first_shard and _write_if_changed(out / CSV_NAME, to_csv(results)):
+        run.written.append(out / CSV_NAME)
+
+    options = report or ReportOptions()
+    settings = RenderSettings(
+        options.templates, options.digits_thai, options.report_date, options.pdf_variant
+    )
+    tasks = report_tasks(
+        [
             ReportJob(
                 result,
                 source.assessment,
@@ -136,34 +161,40 @@ def assess_paths(
                 embedded_inputs(result, source, registry),
             )
             for result, source in pairs
-            if source.assessment is not None and source.rubric is not None
-        ]
-        run.written += write_reports(
-            jobs,
-            registry.catalogues,
-            formats=wanted,
-            langs=options.langs,
-            out=out,
-            templates=options.templates,
-            digits_thai=options.digits_thai,
-            report_date=options.report_date,
-            pdf_variant=options.pdf_variant,
-        )
+            if mine(result) and source.assessment is not None and source.rubric is not None
+        ],
+        registry.catalogues,
+        formats=[name for name in formats if name in REPORT_FORMATS],
+        langs=options.langs,
+        out=out,
+        settings=settings,
+    )
     national = [name for name in formats if name in ("pdf", "html", "xlsx")]
-    if national and (len(results) >= 2 or "xlsx" in national):
-        options = report or ReportOptions()
-        run.written += write_national(
+    if national and first_shard and (len(results) >= 2 or "xlsx" in national):
+        tasks += national_tasks(
             summarize(results, registry.catalogues),
             results,
             formats=national,
             langs=options.langs,
             out=out,
-            templates=options.templates,
-            digits_thai=options.digits_thai,
-            report_date=options.report_date,
-            pdf_variant=options.pdf_variant,
+            settings=settings,
         )
+    batch = run_tasks(tasks, out, jobs=jobs, timeout=timeout, incremental=incremental, reporter=reporter)
+    run.written += batch.written
+    run.skipped += batch.skipped
+    run.failed += batch.failed
     return run
+
+
+def _write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` unless ``path`` already holds exactly it; say whether it wrote."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_atomic(path, data)
+    return True
 
 
 def embedded_inputs(result: UnitResult, source: FileResult, registry: Registry) -> tuple[EmbeddedFile, ...]:

@@ -7,6 +7,7 @@ caught here and only here.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -17,6 +18,7 @@ import typer
 
 from ogmp import __version__
 from ogmp.assess import ReportOptions, assess_paths, parse_formats, parse_report_date
+from ogmp.batch import DEFAULT_TIMEOUT, parse_shard
 from ogmp.errors import InvalidInputError, OgmpError, UsageError
 from ogmp.messages import Lang, Message
 from ogmp.models.rubric import Rubric
@@ -26,10 +28,12 @@ from ogmp.schema import schema_text
 from ogmp.terminal import (
     make_console,
     print_assessment,
+    print_outputs,
     print_problems,
     print_rubric,
     print_rubric_list,
     print_validation,
+    progress_reporter,
 )
 from ogmp.validate import validate_paths
 from ogmp.verify import verify_report
@@ -208,6 +212,22 @@ def assess(
             help="pdf/a-3b: archival, carries its inputs (default); pdf/ua-1: tagged for screen readers; none.",
         ),
     ] = PdfVariant.a3b,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=1, help="Reports rendered at once (default: the machine's cores)."),
+    ] = os.cpu_count() or 1,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            "--shard", metavar="K/N", help="Write only shard K of N (units split by a stable hash)."
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=1, help="Seconds allowed to render one report.")
+    ] = DEFAULT_TIMEOUT,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Render every report again, even those already up to date.")
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Do not print the per-unit summaries.")
     ] = False,
@@ -225,17 +245,30 @@ def assess(
         pdf_variant=pdf_variant.value,
     )
     registry = _registry(rubrics)
-    run = _run(language, lambda: assess_paths(paths, registry, formats=chosen, out=out, report=options))
+    slice_ = _run(language, lambda: parse_shard(shard))
+    with progress_reporter(language) as reporter:
+        run = _run(
+            language,
+            lambda: assess_paths(
+                paths,
+                registry,
+                formats=chosen,
+                out=out,
+                report=options,
+                jobs=jobs,
+                shard=slice_,
+                incremental=not rebuild,
+                timeout=timeout,
+                reporter=reporter,
+            ),
+        )
     console = make_console()
     for invalid in run.invalid:
         print_problems(console, invalid.problems, language)
     if not quiet:
         for result in run.results:
             print_assessment(console, result, language)
-    for path in run.written:
-        console.print(Message("assess.written", path=shown(path)).render(language), markup=False)
-    summary = Message("assess.summary", scored=len(run.results), invalid=len(run.invalid))
-    console.print(summary.render(language), markup=False)
+    print_outputs(console, run, language)
     _exit(0 if run.ok else 1)
 
 

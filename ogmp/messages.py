@@ -485,6 +485,21 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{path}: does NOT match its inputs ({count} difference(s))",
         "{path}: ไม่ตรงกับข้อมูลนำเข้า (พบความแตกต่าง {count} รายการ)",
     ),
+    "assess.written_many": ("wrote {count} files", "เขียนไฟล์แล้ว {count} ไฟล์"),
+    "assess.unchanged": (
+        "{count} file(s) already up to date, left as they were (--rebuild renders them again)",
+        "มี {count} ไฟล์ที่เป็นปัจจุบันอยู่แล้ว จึงไม่ได้สร้างใหม่ (ใช้ --rebuild เพื่อสร้างใหม่ทั้งหมด)",
+    ),
+    "assess.failed": ("{count} file(s) could not be written.", "เขียนไฟล์ไม่สำเร็จ {count} ไฟล์"),
+    "assess.progress": ("Rendering", "กำลังสร้างรายงาน"),
+    "batch.timeout": (
+        "rendering {label} took longer than {seconds} seconds and was stopped (--timeout sets the limit)",
+        "การสร้าง {label} ใช้เวลาเกิน {seconds} วินาทีจึงถูกหยุด (กำหนดเวลาได้ด้วย --timeout)",
+    ),
+    "usage.shard": (
+        "--shard takes K/N with 1 <= K <= N, e.g. 2/5; got '{value}'",
+        "--shard ต้องอยู่ในรูป K/N โดย 1 <= K <= N เช่น 2/5 แต่พบ '{value}'",
+    ),
     "output.failed": (
         "could not write {path} ({reason}); nothing was written",
         "เขียนไฟล์ {path} ไม่สำเร็จ ({reason}) ไม่มีไฟล์ใดถูกเขียน",

@@ -6,11 +6,24 @@ User-supplied text is always printed with markup off, so a note containing
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from rich import box
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
+from ogmp.assess import AssessRun
+from ogmp.batch import Outcome
 from ogmp.diagnostics import Problem
 from ogmp.messages import Lang, Message
 from ogmp.models.result import UnitResult
@@ -333,3 +346,58 @@ def print_assessment(console: Console, result: UnitResult, lang: Lang) -> None:
             )
         )
     console.print()
+
+
+_SHOW_EACH_FILE = 20  # beyond this, written files are counted rather than listed
+
+
+def print_outputs(console: Console, run: AssessRun, lang: Lang) -> None:
+    """What the run wrote, left as it was and failed to write, then its summary."""
+    if len(run.written) <= _SHOW_EACH_FILE:
+        for path in run.written:
+            console.print(Message("assess.written", path=shown(path)).render(lang), markup=False)
+    else:
+        console.print(Message("assess.written_many", count=len(run.written)).render(lang), markup=False)
+    if run.skipped:
+        console.print(Message("assess.unchanged", count=len(run.skipped)).render(lang), markup=False)
+    for outcome in run.failed:
+        assert outcome.error is not None
+        line = f"{shown(outcome.task.output)}: {outcome.error.render(lang)}"
+        console.print(Text(line, style="red"))
+    summary = Message("assess.summary", scored=len(run.results), invalid=len(run.invalid)).render(lang)
+    if run.failed:
+        summary += " " + Message("assess.failed", count=len(run.failed)).render(lang)
+    console.print(summary, markup=False)
+
+
+class _ProgressBar:
+    """Shows a run's progress: files done of all files, time spent, time left."""
+
+    def __init__(self, progress: Progress, label: str) -> None:
+        self.progress = progress
+        self.task = progress.add_task(label, total=None)
+        self.count = 0
+
+    def start(self, total: int) -> None:
+        self.progress.update(self.task, total=total)
+
+    def done(self, outcome: Outcome) -> None:
+        self.count += 1
+        self.progress.update(self.task, completed=self.count)
+
+
+@contextlib.contextmanager
+def progress_reporter(lang: Lang) -> Iterator[_ProgressBar]:
+    """A progress bar on stderr, drawn only when stderr is a terminal."""
+    console = make_console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as progress:
+        yield _ProgressBar(progress, Message("assess.progress").render(lang))

@@ -1,0 +1,234 @@
+"""Running many renders: worker processes, time limits, incremental runs, shards.
+
+A :class:`Task` is one file to write, with everything needed to write it (so it can
+go to another process) and a fingerprint of everything it depends on: its figures
+and inputs, the catalogues, the templates, the options and the tool version. The
+manifest in the output folder remembers the fingerprint and the bytes of each file
+written; a later run skips a task whose file is still exactly what it wrote for the
+same fingerprint (content hashes, not timestamps).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import hashlib
+import json
+import multiprocessing
+import signal
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from ogmp.errors import OgmpError
+from ogmp.messages import Message
+from ogmp.output import write_atomic
+
+MANIFEST = ".ogmp-manifest.json"
+TASKS_PER_WORKER = 16  # WeasyPrint's memory grows over long runs: recycle workers
+DEFAULT_TIMEOUT = 180  # seconds per report
+
+
+@dataclass(frozen=True)
+class Task:
+    """One output file: how to make it and what it depends on."""
+
+    output: Path
+    fingerprint: str
+    make: Callable[..., bytes]
+    arguments: tuple[Any, ...]
+    label: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    task: Task
+    written: bool  # False: skipped, the file was already up to date
+    error: Message | None = None
+    seconds: float = 0.0
+
+
+class Reporter(Protocol):
+    """Told how many files a run will consider, then about each one as it is done."""
+
+    def start(self, total: int) -> None: ...
+
+    def done(self, outcome: Outcome) -> None: ...
+
+
+@dataclass
+class BatchResult:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def written(self) -> list[Path]:
+        return [o.task.output for o in self.outcomes if o.written and o.error is None]
+
+    @property
+    def skipped(self) -> list[Path]:
+        return [o.task.output for o in self.outcomes if not o.written and o.error is None]
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.error is not None]
+
+
+def fingerprint(*parts: bytes | str) -> str:
+    """A content hash of everything an output depends on."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def tree_hash(folders: Sequence[Path]) -> str:
+    """A hash of every file under ``folders`` (names and bytes): the templates in use."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(str(path.relative_to(folder)).encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def shard_of(key: str, count: int) -> int:
+    """The shard (1..count) a unit belongs to: stable across machines and file orders."""
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % count + 1
+
+
+def parse_shard(value: str | None) -> tuple[int, int] | None:
+    """``"2/5"`` -> (2, 5)."""
+    if value is None:
+        return None
+    try:
+        number, count = (int(part) for part in value.split("/"))
+    except ValueError:
+        number = count = 0
+    if not 1 <= number <= count:
+        from ogmp.errors import UsageError
+
+        raise UsageError(Message("usage.shard", value=value))
+    return number, count
+
+
+class _Manifest:
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / MANIFEST
+        self.entries: dict[str, dict[str, str]] = {}
+        with contextlib.suppress(OSError, ValueError):
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if isinstance(data, dict):
+                self.entries = {k: v for k, v in data.items() if isinstance(v, dict)}
+
+    def up_to_date(self, task: Task) -> bool:
+        entry = self.entries.get(task.output.name)
+        if not entry or entry.get("fingerprint") != task.fingerprint:
+            return False
+        try:
+            return hashlib.sha256(task.output.read_bytes()).hexdigest() == entry.get("sha256")
+        except OSError:
+            return False
+
+    def record(self, task: Task) -> None:
+        self.entries[task.output.name] = {
+            "fingerprint": task.fingerprint,
+            "sha256": hashlib.sha256(task.output.read_bytes()).hexdigest(),
+        }
+
+    def save(self) -> None:
+        text = json.dumps(dict(sorted(self.entries.items())), indent=1, sort_keys=True) + "\n"
+        write_atomic(self.path, text.encode("utf-8"))
+
+
+class RenderTimeout(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt a render that runs longer than ``seconds`` (where the OS has SIGALRM;
+    on Windows renders are not time-limited)."""
+    if not seconds or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise RenderTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _perform(task: Task, timeout: float | None) -> Outcome:
+    """Make and write one file; any failure becomes the outcome's message."""
+    started = time.perf_counter()
+    try:
+        with _time_limit(timeout):
+            data = task.make(*task.arguments)
+        write_atomic(task.output, data)
+    except RenderTimeout:
+        return Outcome(task, False, Message("batch.timeout", label=task.label, seconds=f"{timeout or 0:g}"))
+    except OgmpError as error:
+        return Outcome(task, False, error.message)
+    return Outcome(task, True, None, time.perf_counter() - started)
+
+
+def run_tasks(
+    tasks: Sequence[Task],
+    out: Path,
+    *,
+    jobs: int = 1,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    incremental: bool = True,
+    reporter: Reporter | None = None,
+) -> BatchResult:
+    """Write every task's file, in ``jobs`` worker processes; skip those up to date."""
+    manifest = _Manifest(out)
+    result = BatchResult()
+    if reporter:
+        reporter.start(len(tasks))
+    pending: list[Task] = []
+    for task in tasks:
+        if incremental and manifest.up_to_date(task):
+            outcome = Outcome(task, False)
+            result.outcomes.append(outcome)
+            if reporter:
+                reporter.done(outcome)
+        else:
+            pending.append(task)
+
+    def finish(outcome: Outcome) -> None:
+        result.outcomes.append(outcome)
+        if outcome.written and outcome.error is None:
+            manifest.record(outcome.task)
+        if reporter:
+            reporter.done(outcome)
+
+    try:
+        if jobs <= 1 or len(pending) <= 1:
+            for task in pending:
+                finish(_perform(task, timeout))
+        else:
+            context = multiprocessing.get_context("spawn")
+            with concurrent.futures.ProcessPoolExecutor(
+                max_workers=jobs, mp_context=context, max_tasks_per_child=TASKS_PER_WORKER
+            ) as pool:
+                futures = [pool.submit(_perform, task, timeout) for task in pending]
+                for future in concurrent.futures.as_completed(futures):
+                    finish(future.result())
+    finally:
+        if pending:
+            out.mkdir(parents=True, exist_ok=True)
+            manifest.save()
+    order = {task.output: index for index, task in enumerate(tasks)}
+    result.outcomes.sort(key=lambda outcome: order[outcome.task.output])
+    return result

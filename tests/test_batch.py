@@ -1,0 +1,144 @@
+"""Rounds of many units: incremental runs, parallel workers, shards, failures, time limits."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ogmp.assess import assess_paths
+from ogmp.batch import Task, fingerprint, parse_shard, run_tasks, shard_of
+from ogmp.cli import app
+from ogmp.errors import UsageError
+from ogmp.registry import Registry, shown
+
+from .conftest import RUBRICS, VALID
+
+REGISTRY = Registry([RUBRICS])
+UNITS = {"TH-52": "จังหวัดลำปาง", "TH-17": "จังหวัดสิงห์บุรี", "TH-50": "จังหวัดเชียงใหม่"}
+
+
+def round_folder(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    text = VALID.read_text(encoding="utf-8")
+    for code, name in UNITS.items():
+        unit = text.replace("code: TH-52", f"code: {code}").replace("th: จังหวัดลำปาง", f"th: {name}")
+        (folder / f"{code.lower()}.yaml").write_text(unit, encoding="utf-8")
+    return folder
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if not p.name.startswith(".")
+    }
+
+
+def test_second_run_writes_nothing_and_a_change_rewrites_only_its_unit(tmp_path: Path) -> None:
+    inputs, out = round_folder(tmp_path / "in"), tmp_path / "out"
+    first = assess_paths([inputs], REGISTRY, formats=["pdf"], out=out)
+    assert first.ok and len(first.written) == 3 + 1  # three units and the national summary
+    before = digests(out)
+
+    second = assess_paths([inputs], REGISTRY, formats=["pdf"], out=out)
+    assert (second.written, len(second.skipped)) == ([], 4)
+    assert digests(out) == before
+
+    changed = inputs / "th-17.yaml"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("level: 4", "level: 5"), encoding="utf-8")
+    third = assess_paths([inputs], REGISTRY, formats=["pdf"], out=out)
+    assert sorted(p.name for p in third.written) == ["national-mini-v1-2564.th.pdf", "th-17-pm25-2564.th.pdf"]
+    assert sorted(p.name for p in third.skipped) == ["th-50-pm25-2564.th.pdf", "th-52-pm25-2564.th.pdf"]
+
+
+def test_a_report_edited_by_hand_is_rendered_again(tmp_path: Path) -> None:
+    inputs, out = round_folder(tmp_path / "in"), tmp_path / "out"
+    assess_paths([inputs], REGISTRY, formats=["pdf"], out=out)
+    (out / "th-52-pm25-2564.th.pdf").write_bytes(b"%PDF edited")
+    again = assess_paths([inputs], REGISTRY, formats=["pdf"], out=out)
+    assert [p.name for p in again.written] == ["th-52-pm25-2564.th.pdf"]
+
+
+def test_workers_write_the_same_bytes_as_one_process(tmp_path: Path) -> None:
+    inputs = round_folder(tmp_path / "in")
+    assess_paths([inputs], REGISTRY, formats=["pdf", "html"], out=tmp_path / "one", jobs=1)
+    assess_paths([inputs], REGISTRY, formats=["pdf", "html"], out=tmp_path / "two", jobs=2)
+    assert digests(tmp_path / "one") == digests(tmp_path / "two")
+
+
+def test_shards_together_write_what_one_run_writes(tmp_path: Path) -> None:
+    inputs = round_folder(tmp_path / "in")
+    whole = tmp_path / "whole"
+    assess_paths([inputs], REGISTRY, formats=["pdf", "json", "csv", "xlsx"], out=whole)
+    parts = tmp_path / "parts"
+    for number in (1, 2, 3):
+        assess_paths([inputs], REGISTRY, formats=["pdf", "json", "csv", "xlsx"], out=parts, shard=(number, 3))
+    assert digests(parts) == digests(whole)
+    assert {shard_of(f"{code}|pm25", 3) for code in UNITS} <= {1, 2, 3}
+
+
+def test_shard_option() -> None:
+    assert parse_shard("2/5") == (2, 5)
+    assert parse_shard(None) is None
+    for bad in ("0/3", "4/3", "a/b", "3"):
+        with pytest.raises(UsageError):
+            parse_shard(bad)
+
+
+def test_one_broken_file_is_reported_and_the_others_finish(runner: CliRunner, tmp_path: Path) -> None:
+    inputs = round_folder(tmp_path / "in")
+    broken = inputs / "th-50.yaml"
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("round: 2564", "round: 2021"), encoding="utf-8"
+    )
+    result = runner.invoke(
+        app,
+        [
+            "assess",
+            str(inputs),
+            "-q",
+            "-f",
+            "pdf",
+            "--out",
+            str(tmp_path / "out"),
+            "--lang",
+            "en",
+            "--rubrics",
+            str(RUBRICS),
+        ],
+    )
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith(f"{shown(broken)}:9:8: round:")
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) == [
+        "national-mini-v1-2564.en.pdf",
+        "th-17-pm25-2564.en.pdf",
+        "th-52-pm25-2564.en.pdf",
+    ]
+    assert result.stdout.splitlines()[-1] == "2 assessment(s) scored, 1 file(s) not scored because of errors"
+
+
+def slow(seconds: float) -> bytes:
+    time.sleep(seconds)
+    return b"done"
+
+
+def test_a_render_over_the_time_limit_is_stopped(tmp_path: Path) -> None:
+    tasks = [
+        Task(tmp_path / "slow.pdf", fingerprint("slow"), slow, (5.0,), "slow.pdf"),
+        Task(tmp_path / "quick.pdf", fingerprint("quick"), slow, (0.0,), "quick.pdf"),
+    ]
+    started = time.perf_counter()
+    result = run_tasks(tasks, tmp_path, timeout=0.5)
+    assert time.perf_counter() - started < 4
+    [failed] = result.failed
+    assert failed.task.label == "slow.pdf"
+    assert failed.error is not None
+    assert failed.error.render("en") == (
+        "rendering slow.pdf took longer than 0.5 seconds and was stopped (--timeout sets the limit)"
+    )
+    assert not (tmp_path / "slow.pdf").exists()
+    assert (tmp_path / "quick.pdf").read_bytes() == b"done"
