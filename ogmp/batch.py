@@ -18,6 +18,7 @@ import multiprocessing
 import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -182,6 +183,38 @@ def _perform(task: Task, timeout: float | None) -> Outcome:
     return Outcome(task, True, None, time.perf_counter() - started)
 
 
+def _perform_in_workers(
+    tasks: Sequence[Task], jobs: int, timeout: float | None, finish: Callable[[Outcome], None]
+) -> None:
+    """Perform ``tasks`` in ``jobs`` worker processes, each retired after about
+    ``TASKS_PER_WORKER`` tasks.
+
+    Workers are recycled by running the tasks in generations, each in a fresh pool,
+    rather than with ``max_tasks_per_child``, which deadlocks on Python 3.11 to 3.13
+    (python/cpython#115634). A worker that dies (a crash in a native library) breaks
+    its pool: the tasks it left unfinished are then tried again one by one, each in
+    a pool of its own, so that only the task that kills its worker fails.
+    """
+    context = multiprocessing.get_context("spawn")
+    generation = jobs * TASKS_PER_WORKER
+    unfinished: list[Task] = []
+    for start in range(0, len(tasks), generation):
+        batch = tasks[start : start + generation]
+        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            futures = {pool.submit(_perform, task, timeout): task for task in batch}
+            for future in concurrent.futures.as_completed(futures):
+                try:
+                    finish(future.result())
+                except BrokenProcessPool:
+                    unfinished.append(futures[future])
+    for task in unfinished:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as alone:
+            try:
+                finish(alone.submit(_perform, task, timeout).result())
+            except BrokenProcessPool:
+                finish(Outcome(task, False, Message("batch.crashed", label=task.label)))
+
+
 def run_tasks(
     tasks: Sequence[Task],
     out: Path,
@@ -218,13 +251,7 @@ def run_tasks(
             for task in pending:
                 finish(_perform(task, timeout))
         else:
-            context = multiprocessing.get_context("spawn")
-            with concurrent.futures.ProcessPoolExecutor(
-                max_workers=jobs, mp_context=context, max_tasks_per_child=TASKS_PER_WORKER
-            ) as pool:
-                futures = [pool.submit(_perform, task, timeout) for task in pending]
-                for future in concurrent.futures.as_completed(futures):
-                    finish(future.result())
+            _perform_in_workers(pending, jobs, timeout, finish)
     finally:
         if pending:
             out.mkdir(parents=True, exist_ok=True)

@@ -496,6 +496,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "rendering {label} took longer than {seconds} seconds and was stopped (--timeout sets the limit)",
         "การสร้าง {label} ใช้เวลาเกิน {seconds} วินาทีจึงถูกหยุด (กำหนดเวลาได้ด้วย --timeout)",
     ),
+    "batch.crashed": (
+        "rendering {label} stopped its worker process (a crash in the PDF renderer); nothing was"
+        " written for it. Run `ogmp assess` on that file alone with --jobs 1 and report the problem",
+        "การสร้าง {label} ทำให้โปรแกรมสร้างรายงานหยุดทำงานกลางคัน จึงไม่ได้เขียนไฟล์นี้"
+        " กรุณาสั่ง `ogmp assess` เฉพาะไฟล์นี้พร้อม --jobs 1 แล้วแจ้งปัญหาแก่ผู้ดูแลระบบ",
+    ),
     "usage.shard": (
         "--shard takes K/N with 1 <= K <= N, e.g. 2/5; got '{value}'",
         "--shard ต้องอยู่ในรูป K/N โดย 1 <= K <= N เช่น 2/5 แต่พบ '{value}'",

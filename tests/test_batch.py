@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
 import time
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from ogmp import batch
 from ogmp.assess import assess_paths
 from ogmp.batch import Task, fingerprint, parse_shard, run_tasks, shard_of
 from ogmp.cli import app
@@ -142,3 +145,35 @@ def test_a_render_over_the_time_limit_is_stopped(tmp_path: Path) -> None:
     )
     assert not (tmp_path / "slow.pdf").exists()
     assert (tmp_path / "quick.pdf").read_bytes() == b"done"
+
+
+def pid_of_worker(number: int) -> bytes:
+    return f"{number} {os.getpid()}".encode()
+
+
+def crash_on(number: int, fatal: int) -> bytes:
+    if number == fatal:
+        os.kill(os.getpid(), signal.SIGKILL)  # as a segfault in a native library would
+    return str(number).encode()
+
+
+def test_workers_are_recycled_and_every_task_is_done(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # python/cpython#115634: a pool with max_tasks_per_child hangs once workers retire
+    monkeypatch.setattr(batch, "TASKS_PER_WORKER", 2)
+    tasks = [
+        Task(tmp_path / f"{n}.txt", fingerprint(str(n)), pid_of_worker, (n,), f"{n}.txt") for n in range(11)
+    ]
+    result = run_tasks(tasks, tmp_path, jobs=2, timeout=30)
+    assert (len(result.written), result.failed) == (11, [])
+    workers = {(tmp_path / f"{n}.txt").read_text().split()[1] for n in range(11)}
+    assert len(workers) >= 6  # 11 tasks, at most 2 per worker
+
+
+def test_a_task_that_kills_its_worker_fails_alone(tmp_path: Path) -> None:
+    tasks = [Task(tmp_path / f"{n}.txt", fingerprint(str(n)), crash_on, (n, 3), f"{n}.txt") for n in range(6)]
+    result = run_tasks(tasks, tmp_path, jobs=2, timeout=30)
+    [failed] = result.failed
+    assert failed.task.label == "3.txt"
+    assert failed.error is not None
+    assert failed.error.render("en").startswith("rendering 3.txt stopped its worker process")
+    assert sorted(p.name for p in tmp_path.glob("*.txt")) == ["0.txt", "1.txt", "2.txt", "4.txt", "5.txt"]
