@@ -170,7 +170,7 @@ def assess_paths(
         settings=settings,
     )
     national = [name for name in formats if name in ("pdf", "html", "xlsx")]
-    if national and first_shard and (len(results) >= 2 or "xlsx" in national):
+    if national and first_shard:
         tasks += national_tasks(
             summarize(results, registry.catalogues),
             results,

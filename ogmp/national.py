@@ -127,12 +127,16 @@ class Stability:
 
 @dataclass(frozen=True)
 class Cohort:
-    """Units scored with one rubric version in one round: the ones that can be compared."""
+    """Units scored with one rubric version on one agenda in one round: the ones that can
+    fairly be compared (a province's PM2.5 ecosystem is not ranked against Bangkok's on
+    urban poverty)."""
 
     rubric_id: str
     rubric_version: int
     rubric_name: Bilingual
     level_names: dict[int, Bilingual]
+    agenda: str
+    agenda_name: Bilingual
     round: int
     components: list[ComponentColumn]
     units: list[UnitRow]
@@ -142,10 +146,20 @@ class Cohort:
     stability: list[Stability]
     scenarios: int
 
+    def includes(self, result: UnitResult) -> bool:
+        """Whether ``result`` is one of this cohort's units."""
+        return (result.inputs.rubric_id, result.inputs.rubric_version, result.agenda, result.round) == (
+            self.rubric_id,
+            self.rubric_version,
+            self.agenda,
+            self.round,
+        )
+
     @property
     def key(self) -> str:
-        """``ogmp-8-v1-2564``: names the cohort's files."""
-        return f"{self.rubric_id}-v{self.rubric_version}-{self.round}"
+        """``ogmp-8-v1-pm25-2564``: names the cohort's files."""
+        agenda = self.agenda.replace("_", "-")
+        return f"{self.rubric_id}-v{self.rubric_version}-{agenda}-{self.round}"
 
 
 @dataclass(frozen=True)
@@ -166,6 +180,10 @@ def competition_ranks(values: dict[str, float | None]) -> dict[str, int | None]:
             rank, previous = position, value
         ranks[key] = rank
     return ranks
+
+
+def _cohort_key(result: UnitResult) -> tuple[str, int, str, int]:
+    return (result.inputs.rubric_id, result.inputs.rubric_version, result.agenda, result.round)
 
 
 def _unit_key(result: UnitResult) -> str:
@@ -213,15 +231,15 @@ def _stability(rows: list[UnitRow], components: list[ComponentColumn]) -> tuple[
 
 def summarize(results: Sequence[UnitResult], catalogues: Catalogues) -> NationalSummary:
     """The national summary of every cohort among ``results``."""
-    by_cohort: dict[tuple[str, int, int], list[UnitResult]] = defaultdict(list)
+    by_cohort: dict[tuple[str, int, str, int], list[UnitResult]] = defaultdict(list)
     for result in results:
-        by_cohort[(result.inputs.rubric_id, result.inputs.rubric_version, result.round)].append(result)
+        by_cohort[_cohort_key(result)].append(result)
     history: dict[tuple[str, str], list[UnitResult]] = defaultdict(list)
     for result in results:
         history[(result.inputs.rubric_id, _unit_key(result))].append(result)
 
     cohorts = []
-    for (rubric_id, version, fiscal_year), members in sorted(by_cohort.items()):
+    for (rubric_id, version, agenda, fiscal_year), members in sorted(by_cohort.items()):
         first = members[0]
         ranks = competition_ranks({_unit_key(r): r.overall.score for r in members})
         rows = sorted(
@@ -295,6 +313,8 @@ def summarize(results: Sequence[UnitResult], catalogues: Catalogues) -> National
                 rubric_version=version,
                 rubric_name=first.rubric_name,
                 level_names=first.level_names,
+                agenda=agenda,
+                agenda_name=first.agenda_name,
                 round=fiscal_year,
                 components=components,
                 units=rows,

@@ -46,11 +46,7 @@ def cohort_workbook(cohort: Cohort, results: Sequence[UnitResult]) -> bytes:
     )
     number = workbook.add_format({"num_format": "0.0"})
     level = workbook.add_format({"num_format": "0.00"})
-    members = {
-        (r.unit_code, r.agenda): r
-        for r in results
-        if r.round == cohort.round and r.inputs.rubric_id == cohort.rubric_id
-    }
+    members = {(r.unit_code, r.agenda): r for r in results if cohort.includes(r)}
 
     def sheet(
         key: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], formats: dict[int, Any] | None = None

@@ -54,7 +54,10 @@ def test_second_run_writes_nothing_and_a_change_rewrites_only_its_unit(tmp_path:
     changed = inputs / "th-17.yaml"
     changed.write_text(changed.read_text(encoding="utf-8").replace("level: 4", "level: 5"), encoding="utf-8")
     third = assess_paths([inputs], REGISTRY, formats=["pdf"], out=out)
-    assert sorted(p.name for p in third.written) == ["national-mini-v1-2564.th.pdf", "th-17-pm25-2564.th.pdf"]
+    assert sorted(p.name for p in third.written) == [
+        "national-mini-v1-pm25-2564.th.pdf",
+        "th-17-pm25-2564.th.pdf",
+    ]
     assert sorted(p.name for p in third.skipped) == ["th-50-pm25-2564.th.pdf", "th-52-pm25-2564.th.pdf"]
 
 
@@ -117,7 +120,7 @@ def test_one_broken_file_is_reported_and_the_others_finish(runner: CliRunner, tm
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0].startswith(f"{shown(broken)}:9:8: round:")
     assert sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) == [
-        "national-mini-v1-2564.en.pdf",
+        "national-mini-v1-pm25-2564.en.pdf",
         "th-17-pm25-2564.en.pdf",
         "th-52-pm25-2564.en.pdf",
     ]

@@ -11,12 +11,14 @@ from ogmp.scoring import compare_rounds
 from .test_scoring import INDICATORS, REGISTRY, assessment, score
 
 
-def unit(code: str, level: int, *, round: int = 2564, comp3: int | None = None) -> UnitResult:
+def unit(
+    code: str, level: int, *, round: int = 2564, comp3: int | None = None, agenda: str = "pm25"
+) -> UnitResult:
     levels: dict[tuple[str, str], Any] = dict.fromkeys(INDICATORS, level)
     if comp3 is not None:
         levels.update({key: comp3 for key in INDICATORS if key[0] == "comp3"})
     a = assessment(levels, {}, round=round)
-    a = a.model_copy(update={"unit": a.unit.model_copy(update={"code": code})})
+    a = a.model_copy(update={"unit": a.unit.model_copy(update={"code": code}), "agenda": agenda})
     return score(a, sha=f"{code}-{round}")
 
 
@@ -56,7 +58,7 @@ def test_cohorts_ranks_peers_trends() -> None:
         ]
     )
     summary = summarize(results, REGISTRY.catalogues)
-    assert [c.key for c in summary.cohorts] == ["mini-v1-2564", "mini-v1-2565"]
+    assert [c.key for c in summary.cohorts] == ["mini-v1-pm25-2564", "mini-v1-pm25-2565"]
     cohort = summary.cohorts[0]
     assert [(row.unit_code, row.rank, row.index) for row in cohort.units] == [
         ("TH-50", 1, 75.0),
@@ -83,3 +85,13 @@ def test_rank_stability_names_the_ranks_that_move() -> None:
     assert cohort.scenarios == 6  # 3 components x (half, one and a half)
     assert moves["TH-52"] == (3, 3, 3)
     assert moves["TH-50"][1:] == (1, 2) and moves["TH-17"][1:] == (1, 2)
+
+
+def test_units_on_different_agendas_are_not_ranked_together() -> None:
+    results = [unit("TH-52", 3), unit("TH-17", 2), unit("TH-10", 4, agenda="urban_poverty")]
+    summary = summarize(results, REGISTRY.catalogues)
+    assert [(c.key, [u.unit_code for u in c.units]) for c in summary.cohorts] == [
+        ("mini-v1-pm25-2564", ["TH-52", "TH-17"]),
+        ("mini-v1-urban-poverty-2564", ["TH-10"]),
+    ]
+    assert [u.rank for u in summary.cohorts[0].units] == [1, 2]

@@ -134,7 +134,7 @@ def render_unit_report(
 
 def cohort_date(cohort: Cohort, results: Sequence[UnitResult], settings: RenderSettings) -> dt.date:
     """The national summary's date: the report date asked for, else the cohort's latest assessment."""
-    dates = [r.date for r in results if r.round == cohort.round and r.inputs.rubric_id == cohort.rubric_id]
+    dates = [r.date for r in results if cohort.includes(r)]
     return settings.report_date or max(dates)
 
 
@@ -267,21 +267,26 @@ def national_tasks(
     out: Path,
     settings: RenderSettings,
 ) -> list[Task]:
-    """One task per national file (per cohort: reports and workbook)."""
+    """One task per national file: per cohort, its workbook, and its summary reports when
+    the cohort has units to compare (two or more)."""
     templates = tree_hash(template_dirs(settings.templates))
-    everything = [to_json_bytes(result) for result in results]
     tasks = []
     for cohort in summary.cohorts:
+        members = [result for result in results if cohort.includes(result)]
+        # The cohort carries every figure it shows (trends from earlier rounds too), so
+        # its own content and its members' are all a summary depends on.
+        depends_on: list[bytes | str] = [repr(cohort), *(to_json_bytes(result) for result in members)]
         wanted = [("xlsx", "th")] if "xlsx" in formats else []
-        wanted += [(fmt, lang) for lang in langs for fmt in ("html", "pdf") if fmt in formats]
+        if len(cohort.units) >= 2:
+            wanted += [(fmt, lang) for lang in langs for fmt in ("html", "pdf") if fmt in formats]
         for fmt, lang in wanted:
             name = national_output_name(cohort, fmt, lang)
             tasks.append(
                 Task(
                     output=out / name,
-                    fingerprint=fingerprint(*everything, templates, fmt, lang, repr(settings), __version__),
+                    fingerprint=fingerprint(*depends_on, templates, fmt, lang, repr(settings), __version__),
                     make=render_national_report,
-                    arguments=(cohort, list(results), fmt, lang, settings),
+                    arguments=(cohort, members, fmt, lang, settings),
                     label=name,
                 )
             )

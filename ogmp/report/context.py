@@ -626,6 +626,13 @@ def _recommendations(
     return groups
 
 
+def join_list(items: Sequence[str], label: Callable[..., str]) -> str:
+    """``A, B and C`` in English, ``A B และ C`` in Thai (the labels say how)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return str(label("list_separator")).join(items[:-1]) + str(label("list_and")) + items[-1]
+
+
 def _summary(
     result: UnitResult,
     label: Callable[..., str],
@@ -649,9 +656,8 @@ def _summary(
         )
     ]
     if top:
-        joiner = str(label("list_and"))
-        items = joiner.join(f"{gap.name} ({gap.gap})" for gap in top)
-        sentences.append(label("summary_top", items=items))
+        items = [f"{gap.name} ({gap.gap})" for gap in top]
+        sentences.append(label("summary_top", items=join_list(items, label)))
     else:
         sentences.append(label("summary_none"))
     scored = [c for c in result.components if c.mean_level is not None]
@@ -674,7 +680,7 @@ def _summary(
             name = figure.dimension.get(lang) if figure.dimension else figure.index.get(lang)
             if name not in refs:
                 refs.append(name)
-        sentences.append(label("summary_alignment", items=str(label("list_and")).join(refs)))
+        sentences.append(label("summary_alignment", items=join_list(refs, label)))
     return [Text(" ".join(sentences), lang)]
 
 

@@ -224,9 +224,10 @@ def build_national_context(
     return NationalContext(
         lang=lang,
         labels=labels,
-        title=f"{label('national_title')}: {cohort.rubric_name.get(lang)}, {round_text}",
-        running_head=f"{label('national_title')} · {round_text}",
+        title=f"{label('national_title')}: {cohort.agenda_name.get(lang)}, {round_text}",
+        running_head=f"{label('national_title')} · {cohort.agenda_name.get(lang)} · {round_text}",
         cover=[
+            Field(label("agenda"), Text(cohort.agenda_name.get(lang), lang)),
             Field(label("rubric"), Text(rubric_text, lang)),
             Field(label("round"), Text(round_text, lang)),
             Field(label("units_assessed"), Text(label("n_units", count=number(len(cohort.units), 0)), lang)),
