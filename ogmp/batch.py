@@ -254,8 +254,13 @@ def run_tasks(
             _perform_in_workers(pending, jobs, timeout, finish)
     finally:
         if pending:
-            out.mkdir(parents=True, exist_ok=True)
-            manifest.save()
+            try:
+                manifest.save()  # write_atomic makes the folder, or says why it cannot
+            except OgmpError:
+                # The files that failed have their own messages, naming them; the manifest
+                # is only a cache (without it the next run renders everything again).
+                if not result.failed:
+                    raise
     order = {task.output: index for index, task in enumerate(tasks)}
     result.outcomes.sort(key=lambda outcome: order[outcome.task.output])
     return result

@@ -1,5 +1,8 @@
 """The ``ogmp`` command line: parse options, call the library, print, exit.
 
+Commands import the library modules they need when they run, so that the everyday
+``ogmp validate`` loads neither the report renderer nor the scoring side.
+
 Exit codes: 0 success; 1 invalid input (or a file that could not be read or
 written); 2 usage error. Errors of the library (:mod:`ogmp.errors`) are
 caught here and only here.
@@ -12,19 +15,15 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
 from ogmp import __version__
-from ogmp.assess import ReportOptions, assess_paths, parse_formats, parse_report_date
 from ogmp.batch import DEFAULT_TIMEOUT, parse_shard
 from ogmp.errors import InvalidInputError, OgmpError, UsageError
 from ogmp.messages import Lang, Message
-from ogmp.models.rubric import Rubric
 from ogmp.registry import Registry, shown
-from ogmp.scaffold import init_assessment
-from ogmp.schema import schema_text
 from ogmp.terminal import (
     make_console,
     print_assessment,
@@ -36,7 +35,9 @@ from ogmp.terminal import (
     progress_reporter,
 )
 from ogmp.validate import validate_paths
-from ogmp.verify import verify_report
+
+if TYPE_CHECKING:
+    from ogmp.models.rubric import Rubric
 
 T = TypeVar("T")
 
@@ -234,6 +235,8 @@ def assess(
     rubrics: RubricsOption = None,
 ) -> None:
     """Score assessments and write gap reports: as-is, to-be, gaps, evidence, national context."""
+    from ogmp.assess import ReportOptions, assess_paths, parse_formats, parse_report_date
+
     langs: tuple[Lang, ...] = ("th", "en") if lang is ReportLanguage.both else (lang.value,)  # type: ignore[assignment]
     language: Lang = langs[0]
     chosen = _run(language, lambda: parse_formats(formats or []))
@@ -280,6 +283,8 @@ def verify(
     lang: LangOption = Language.th,
 ) -> None:
     """Check that reports still say what their embedded inputs give (exit 0 when they do)."""
+    from ogmp.verify import verify_report
+
     language: Lang = lang.value
     console = make_console()
     failed = False
@@ -332,6 +337,8 @@ def init(
     rubrics: RubricsOption = None,
 ) -> None:
     """Write a commented assessment scaffold to fill in; never overwrite a file."""
+    from ogmp.scaffold import init_assessment
+
     language: Lang = lang.value
     registry = _registry(rubrics)
     result = _run(
@@ -372,6 +379,8 @@ def schema(
     rubrics: RubricsOption = None,
 ) -> None:
     """Print the JSON Schema of assessment files (for VS Code and other editors)."""
+    from ogmp.schema import schema_text
+
     language: Lang = lang.value
     if rubric is None:
         sys.stdout.write(schema_text())

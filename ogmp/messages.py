@@ -433,6 +433,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{scored} assessment(s) scored, {invalid} file(s) not scored because of errors",
         "ประเมินผลแล้ว {scored} แบบประเมิน ข้ามไป {invalid} ไฟล์เพราะมีข้อผิดพลาด",
     ),
+    "assess.summary_all": ("{scored} assessment(s) scored", "ประเมินผลแล้ว {scored} แบบประเมิน"),
     "labels.languages": (
         "labels.yaml must have a 'th' and an 'en' section of 'key: text' entries",
         "labels.yaml ต้องมีส่วน 'th' และ 'en' ที่เป็นรายการ 'คีย์: ข้อความ'",

@@ -2,7 +2,7 @@
 peer groups, trends between rounds, and whether the ranking survives other weights.
 
 Pure functions over scored results. Units are compared only within a cohort: the same
-rubric and version (so the same components) and the same round.
+rubric and version (so the same components), the same agenda and the same round.
 """
 
 from __future__ import annotations

@@ -8,28 +8,26 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 from rich.text import Text
 
-from ogmp.assess import AssessRun
-from ogmp.batch import Outcome
 from ogmp.diagnostics import Problem
 from ogmp.messages import Lang, Message
-from ogmp.models.result import UnitResult
-from ogmp.models.rubric import Rubric
-from ogmp.registry import RubricEntry, shown
-from ogmp.validate import ValidationReport
+from ogmp.registry import shown
+
+if TYPE_CHECKING:  # only named in annotations: `ogmp validate` must not import the reporting side
+    import rich.progress
+
+    from ogmp.assess import AssessRun
+    from ogmp.batch import Outcome
+    from ogmp.models.result import UnitResult
+    from ogmp.models.rubric import Rubric
+    from ogmp.registry import RubricEntry
+    from ogmp.validate import ValidationReport
 
 _LABELS: dict[str, tuple[str, str]] = {
     "rubric.header": ("{id} version {version}: {name}", "{id} ฉบับที่ {version}: {name}"),
@@ -364,7 +362,11 @@ def print_outputs(console: Console, run: AssessRun, lang: Lang) -> None:
         assert outcome.error is not None
         line = f"{shown(outcome.task.output)}: {outcome.error.render(lang)}"
         console.print(Text(line, style="red"))
-    summary = Message("assess.summary", scored=len(run.results), invalid=len(run.invalid)).render(lang)
+    summary = (
+        Message("assess.summary", scored=len(run.results), invalid=len(run.invalid))
+        if run.invalid
+        else Message("assess.summary_all", scored=len(run.results))
+    ).render(lang)
     if run.failed:
         summary += " " + Message("assess.failed", count=len(run.failed)).render(lang)
     console.print(summary, markup=False)
@@ -373,7 +375,7 @@ def print_outputs(console: Console, run: AssessRun, lang: Lang) -> None:
 class _ProgressBar:
     """Shows a run's progress: files done of all files, time spent, time left."""
 
-    def __init__(self, progress: Progress, label: str) -> None:
+    def __init__(self, progress: rich.progress.Progress, label: str) -> None:
         self.progress = progress
         self.task = progress.add_task(label, total=None)
         self.count = 0
@@ -389,13 +391,15 @@ class _ProgressBar:
 @contextlib.contextmanager
 def progress_reporter(lang: Lang) -> Iterator[_ProgressBar]:
     """A progress bar on stderr, drawn only when stderr is a terminal."""
+    import rich.progress as bar  # only `ogmp assess` draws one
+
     console = make_console(stderr=True)
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
+    with bar.Progress(
+        bar.TextColumn("{task.description}"),
+        bar.BarColumn(),
+        bar.MofNCompleteColumn(),
+        bar.TimeElapsedColumn(),
+        bar.TimeRemainingColumn(),
         console=console,
         transient=True,
         disable=not console.is_terminal,

@@ -89,4 +89,4 @@ def test_summary_in_english(runner: CliRunner) -> None:
     assert lines[1] == "OGMP index 36.1 of 100: mean level 2.44 (level 2, Developing); target 4.50, gap 2.06"
     assert "Gaps to close first: 1) Component 3 (2.67)  2) Component 2 (1.50)  3) Component 1 (1.33)" in lines
     assert "Levels 4-5 claimed without evidence, indicators 3.1" in lines
-    assert lines[-1] == "1 assessment(s) scored, 0 file(s) not scored because of errors"
+    assert lines[-1] == "1 assessment(s) scored"
