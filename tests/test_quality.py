@@ -19,7 +19,11 @@ def run(*command: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize(
     "command",
-    [("ruff", "check", "ogmp", "tests"), ("ruff", "format", "--check", "ogmp", "tests"), ("mypy",)],
+    [
+        ("ruff", "check", "ogmp", "tests", "bench"),
+        ("ruff", "format", "--check", "ogmp", "tests", "bench"),
+        ("mypy",),
+    ],
     ids=["ruff-check", "ruff-format", "mypy"],
 )
 def test_tool_is_clean(command: tuple[str, ...]) -> None:

@@ -156,27 +156,27 @@ def _assign_ids(stream: Any, textbox: Any, line: Any) -> list[tuple[Any, int]]:
         if pango.pango_version() < 14802:
             font_size = textbox.style["font_size"]
         glyphs = glyph_item.glyphs
+        # Each glyph's C struct is read once: these loops run for every glyph of a report.
+        infos = [glyphs.glyphs[i] for i in range(glyphs.num_glyphs)]
+        geometries = [info.geometry for info in infos]
         texts = glyph_texts(
             utf8[item.offset : item.offset + item.length],
-            clusters=[glyphs.log_clusters[i] for i in range(glyphs.num_glyphs)],
-            advances=[glyphs.glyphs[i].geometry.width for i in range(glyphs.num_glyphs)],
+            clusters=list(ffi.unpack(glyphs.log_clusters, glyphs.num_glyphs)),
+            advances=[geometry.width for geometry in geometries],
             drawn=[
-                not (info.glyph == pango.PANGO_GLYPH_EMPTY or info.glyph & pango.PANGO_GLYPH_UNKNOWN_FLAG)
-                for info in (glyphs.glyphs[i] for i in range(glyphs.num_glyphs))
+                not (glyph == pango.PANGO_GLYPH_EMPTY or glyph & pango.PANGO_GLYPH_UNKNOWN_FLAG)
+                for glyph in (info.glyph for info in infos)
             ],
             right_to_left=bool(item.analysis.level % 2),
         )
-        for i, text in enumerate(texts):
+        for info, geometry, text in zip(infos, geometries, texts, strict=True):
             if text is None:
                 continue
-            info = glyphs.glyphs[i]
             glyph_id = info.glyph
             real = _real_width(font, glyph_id, stream, item.analysis.font, font_size)
             width = None
-            if not text and info.geometry.width == 0:
-                width = mark_width(
-                    real, info.geometry.x_offset / font_size
-                )  # offset as WeasyPrint computes it
+            if not text and geometry.width == 0:
+                width = mark_width(real, geometry.x_offset / font_size)  # offset as WeasyPrint computes it
             new_id = _id_for(font, glyph_id, text, width)
             if new_id != glyph_id:
                 swapped.append((info, glyph_id))

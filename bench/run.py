@@ -1,0 +1,426 @@
+"""Benchmark a national round: ``python bench/run.py`` (``--quick`` to check that it runs).
+
+Generates a realistic synthetic round (every province; thousands of local administrations
+for validation only), runs ogmp on it as a user would (a new process per command) and
+writes the figures, with the machine they were measured on, to bench/RESULTS.md.
+
+Targets (2 cores): the round of 77 provinces in Thai and English within 60 s; validating
+7,850 files within 20 s; validating one file within 0.3 s; memory flat over the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ogmp.models.rubric import Indicator, Rubric  # noqa: E402
+from ogmp.registry import Registry  # noqa: E402
+from ogmp.scaffold import province_unit_name  # noqa: E402
+
+NOTES = [
+    "มีคำสั่งแต่งตั้งคณะทำงานระดับจังหวัดแล้ว แต่ยังประชุมไม่สม่ำเสมอ",
+    "ข้อมูลจุดความร้อนรายเดือนเก็บอยู่ในไฟล์ Excel ของแต่ละหน่วยงาน ยังไม่ได้รวมเป็นชุดเดียว",
+    "เผยแพร่ค่าฝุ่นรายวันผ่านเพจของจังหวัดและกลุ่มไลน์ของอำเภอ",
+    "ภาคประชาสังคมร่วมเป็นคณะทำงานและร่วมลงพื้นที่ดับไฟป่ากับอาสาสมัคร",
+    "ยังไม่มีช่องทางให้ประชาชนร่วมตัดสินใจเรื่องงบประมาณ",
+    "อปท. ได้รับการถ่ายโอนภารกิจควบคุมไฟป่าบางส่วนแล้ว",
+    "มีการมอบรางวัลหมู่บ้านปลอดการเผาเป็นปีที่สอง",
+    "ใช้ข้อมูลดาวเทียมของ GISTDA วางแผนเฝ้าระวังในช่วงฤดูไฟป่า",
+]
+REASONS = [
+    "จังหวัดไม่มีพื้นที่ป่าต้นน้ำ ตัวชี้วัดนี้จึงไม่เกี่ยวข้อง",
+    "หน่วยงานไม่มีอำนาจหน้าที่ในเรื่องนี้",
+]
+ROUND = 2567
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    kind: str
+    name_th: str
+    name_en: str
+
+
+def assessment_text(unit: Unit, rubric: Rubric, rng: random.Random) -> str:
+    """One plausible, valid assessment: mostly levels 1-3, some evidence, a few n/a."""
+    lines = [
+        "unit:",
+        f"  code: {unit.code}",
+        f"  kind: {unit.kind}",
+        "  name:",
+        f"    th: {unit.name_th}",
+        f"    en: {unit.name_en}",
+        "agenda: pm25",
+        f"round: {ROUND}",
+        "rubric:",
+        f"  id: {rubric.id}",
+        f"  version: {rubric.version}",
+        f"date: {ROUND}-{rng.randint(3, 9):02d}-{rng.randint(1, 28):02d}",
+        "assessors:",
+        "  - name: ผู้ประเมินสมมุติ",
+        "    role: หัวหน้าสำนักงานจังหวัด",
+        "components:",
+    ]
+    base = rng.choice([1, 2, 2, 3, 3, 4])
+    for component in rubric.components:
+        lines += [
+            f"  {component.id}:",
+            f"    target: {rng.choice([3, 4, 4, 5])}",
+            f"    note: {rng.choice(NOTES)}",
+            "    indicators:",
+            *indicator_lines(component.indicators, unit.code, base, rng),
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def indicator_lines(indicators: Sequence[Indicator], code: str, base: int, rng: random.Random) -> list[str]:
+    lines = []
+    for indicator in indicators:
+        lines.append(f"      {indicator.id}:")
+        if rng.random() < 0.04:
+            lines += ["        level: n/a", f"        reason: {rng.choice(REASONS)}"]
+            continue
+        lines.append(f"        level: {max(1, min(5, base + rng.choice([-1, 0, 0, 1])))}")
+        if rng.random() < 0.7:
+            lines.append("        evidence:")
+            for n in range(rng.randint(1, 3)):
+                if rng.random() < 0.5:
+                    lines += [
+                        f"          - url: https://www.example.go.th/{code.lower()}/{indicator.id}/{n}",
+                        f"            public: {str(rng.random() < 0.7).lower()}",
+                    ]
+                else:
+                    lines += [
+                        f"          - file: evidence/{indicator.id}-{n}.pdf",
+                        "            public: false",
+                        f"            title: รายงานการประชุมครั้งที่ {n + 1}",
+                    ]
+        if rng.random() < 0.5:
+            lines.append(f"        note: {rng.choice(NOTES)}")
+    return lines
+
+
+def generate(
+    folder: Path, registry: Registry, rubric: Rubric, provinces: int, units: int
+) -> tuple[Path, Path]:
+    """A round folder of ``provinces`` provinces, and a validation folder of ``units`` files
+    (the same provinces plus local administrations)."""
+    rng = random.Random(ROUND)
+    round_dir, validation_dir = folder / "round", folder / "validation"
+    round_dir.mkdir(parents=True)
+    validation_dir.mkdir(parents=True)
+    chosen = [p for p in registry.catalogues.provinces.provinces if p.code != "TH-S"][:provinces]
+    for province in chosen:
+        th, en = province_unit_name(province)
+        unit = Unit(province.code, "province", th, en)
+        (round_dir / f"{province.code.lower()}.yaml").write_text(
+            assessment_text(unit, rubric, rng), encoding="utf-8"
+        )
+    for file in round_dir.iterdir():
+        shutil.copy(file, validation_dir / file.name)
+    for number in range(1, units - len(chosen) + 1):
+        unit = Unit(f"LAO-{number:05d}", "local", f"องค์การบริหารส่วนตำบลสมมุติ {number}", f"Example SAO {number}")
+        (validation_dir / f"{unit.code.lower()}.yaml").write_text(
+            assessment_text(unit, rubric, rng), encoding="utf-8"
+        )
+    return round_dir, validation_dir
+
+
+@dataclass
+class MemorySampler:
+    """Samples the resident memory of a process and all its children (Linux /proc)."""
+
+    pid: int
+    samples: list[float] = field(default_factory=list)
+    _stop: threading.Event = field(default_factory=threading.Event)
+
+    def _tree(self) -> list[int]:
+        pids, frontier = [self.pid], [self.pid]
+        while frontier:
+            parent = frontier.pop()
+            try:
+                children = [
+                    int(c) for c in Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
+                ]
+            except OSError:
+                children = []
+            pids += children
+            frontier += children
+        return pids
+
+    def _resident_mb(self) -> float:
+        total = 0
+        for pid in self._tree():
+            with contextlib.suppress(OSError):
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+        return total / 1024
+
+    def run(self) -> None:
+        while not self._stop.wait(0.25):
+            self.samples.append(self._resident_mb())
+
+    def summary(self) -> str:
+        if len(self.samples) < 8:
+            return "not sampled (run too short)"
+        quarter = max(1, len(self.samples) // 4)
+        return (
+            f"peak {max(self.samples):.0f} MB; highest in the first quarter of the run"
+            f" {max(self.samples[:quarter]):.0f} MB, in the last quarter {max(self.samples[-quarter:]):.0f} MB"
+            f" ({len(self.samples)} samples, every 0.25 s)"
+        )
+
+
+@dataclass
+class Run:
+    seconds: float
+    returncode: int
+    output: str
+    memory: MemorySampler | None
+
+
+def run(command: list[str], *, sample_memory: bool = False) -> Run:
+    """Run ``command`` as a new process; its wall time, and its memory when asked."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    sampler = MemorySampler(process.pid) if sample_memory and Path("/proc").exists() else None
+    thread = threading.Thread(target=sampler.run, daemon=True) if sampler else None
+    if thread:
+        thread.start()
+    output, _ = process.communicate()
+    seconds = time.perf_counter() - started
+    if sampler and thread:
+        sampler._stop.set()
+        thread.join()
+    return Run(seconds, process.returncode, output, sampler)
+
+
+def checked(result: Run) -> Run:
+    if result.returncode != 0:
+        raise SystemExit(f"a benchmark command failed:\n{result.output[-3000:]}")
+    return result
+
+
+def machine() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    memory = "unknown memory"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.0f} GiB RAM"
+    import weasyprint
+
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory}, {platform.system()} {platform.release()},"
+        f" Python {platform.python_version()}, WeasyPrint {weasyprint.__version__}"
+    )
+
+
+def chromium_seconds(html: Path, out: Path) -> float | None:
+    """Median wall time of Chromium's headless print-to-PDF of ``html``, when installed."""
+    browser = next(
+        (
+            shutil.which(name)
+            for name in ("chromium", "chromium-browser", "google-chrome")
+            if shutil.which(name)
+        ),
+        None,
+    )
+    if browser is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="ogmp-chromium-") as profile:
+        command = [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={out}",
+            html.as_uri(),
+        ]
+        times = []
+        for _ in range(3):
+            result = run(command)
+            if result.returncode != 0 or not out.exists():
+                return None
+            times.append(result.seconds)
+    return statistics.median(times)
+
+
+def verdict(value: float, target: float) -> str:
+    if value <= target:
+        return f"met ({value:.2f} s against {target:.2f} s)"
+    return f"**missed by {value - target:.2f} s ({value / target:.2f} x the target of {target:.2f} s)**"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--provinces", type=int, default=77)
+    parser.add_argument("--validation-units", type=int, default=7850)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--rubric", default="ogmp-8")
+    parser.add_argument("--results", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    parser.add_argument("--quick", action="store_true", help="10 provinces, 500 files: check that it runs")
+    args = parser.parse_args()
+    if args.quick:
+        args.provinces, args.validation_units = 10, 500
+        if args.results == ROOT / "bench" / "RESULTS.md":
+            args.results = Path(tempfile.gettempdir()) / "ogmp-bench-quick.md"
+
+    registry = Registry()
+    found = registry.find(args.rubric)
+    rubric = getattr(found, "rubric", None)
+    if rubric is None:
+        raise SystemExit(f"no usable rubric {args.rubric}")
+    ogmp = [sys.executable, "-m", "ogmp"]
+
+    with tempfile.TemporaryDirectory(prefix="ogmp-bench-") as temporary:
+        folder = Path(temporary)
+        started = time.perf_counter()
+        round_dir, validation_dir = generate(folder, registry, rubric, args.provinces, args.validation_units)
+        generated = time.perf_counter() - started
+        one_file = sorted(round_dir.iterdir())[0]
+
+        single = statistics.median(
+            checked(run([*ogmp, "validate", "-q", str(one_file)])).seconds for _ in range(7)
+        )
+        validation = checked(run([*ogmp, "validate", "-q", str(validation_dir)], sample_memory=True))
+
+        out = folder / "reports"
+        assess = [
+            *ogmp,
+            "assess",
+            str(round_dir),
+            "-q",
+            "-f",
+            "pdf",
+            "--lang",
+            "both",
+            "--jobs",
+            str(args.jobs),
+        ]
+        whole = checked(run([*assess, "--rebuild", "--out", str(out)], sample_memory=True))
+        pdfs = sorted(out.glob("*.pdf"))
+        unit_pdfs = [p for p in pdfs if not p.name.startswith("national-")]
+        unchanged = checked(run([*assess, "--out", str(out)]))
+
+        changed = round_dir / one_file.name
+        changed.write_text(
+            changed.read_text(encoding="utf-8").replace("level: 2", "level: 3", 1), encoding="utf-8"
+        )
+        before = {p.name: p.stat().st_mtime_ns for p in out.glob("*.pdf")}
+        one_changed = checked(run([*assess, "--out", str(out)]))
+        rewritten = sorted(p.name for p in out.glob("*.pdf") if p.stat().st_mtime_ns != before.get(p.name))
+
+        html_out = folder / "html"
+        checked(
+            run(
+                [
+                    *ogmp,
+                    "assess",
+                    str(one_file),
+                    "-q",
+                    "-f",
+                    "html,pdf",
+                    "--jobs",
+                    "1",
+                    "--out",
+                    str(html_out),
+                ]
+            )
+        )
+        one_report = statistics.median(
+            checked(
+                run(
+                    [
+                        *ogmp,
+                        "assess",
+                        str(one_file),
+                        "-q",
+                        "-f",
+                        "pdf",
+                        "--jobs",
+                        "1",
+                        "--out",
+                        str(folder / f"one{n}"),
+                    ]
+                )
+            ).seconds
+            for n in range(3)
+        )
+        [html_file] = html_out.glob("*.th.html")
+        chromium = chromium_seconds(html_file, folder / "chromium.pdf")
+        import pypdf
+
+        pages = len(pypdf.PdfReader(next(html_out.glob("*.th.pdf"))).pages)
+
+    round_target = 60.0 * args.provinces / 77
+    validate_target = 20.0 * args.validation_units / 7850
+    assert validation.memory is not None and whole.memory is not None
+    chromium_row = (
+        f"| Chromium headless print-to-PDF of the same report's HTML (median of 3) | {chromium:.2f} s"
+        f" (ogmp's whole command takes {one_report / chromium:.1f} x as long) | |"
+        if chromium
+        else "| Chromium headless print-to-PDF of the same report's HTML | Chromium not installed | |"
+    )
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {dt.date.today().isoformat()} with `python bench/run.py{' --quick' if args.quick else ''}`"
+        f" on: {machine()}.",
+        f"Rubric {rubric.id} v{rubric.version} ({len(rubric.components)} components,"
+        f" {len(rubric.indicators_by_id)} indicators); synthetic files generated in {generated:.1f} s."
+        " Every figure is the wall time of a new `ogmp` process, as a user runs it.",
+        "",
+        "| what | figure | target |",
+        "|---|---|---|",
+        f"| `ogmp validate` of one file (median of 7) | {single:.3f} s | {verdict(single, 0.3)} |",
+        f"| `ogmp validate` of {args.validation_units:,} files | {validation.seconds:.1f} s"
+        f" | {verdict(validation.seconds, validate_target)} |",
+        f"| memory while validating them | {validation.memory.summary()} | flat |",
+        f"| round of {args.provinces} provinces in Thai and English ({len(pdfs)} PDFs: {len(unit_pdfs)} unit"
+        f" reports and the national summary), {args.jobs} workers | {whole.seconds:.1f} s"
+        f" | {verdict(whole.seconds, round_target)} |",
+        f"| per unit report in that run (wall time / unit reports) | {whole.seconds / len(unit_pdfs):.2f} s | |",
+        f"| memory over the round (all processes) | {whole.memory.summary()} | flat |",
+        f"| second run, nothing changed (incremental) | {unchanged.seconds:.1f} s | |",
+        f"| third run, one file changed: re-rendered {', '.join(rewritten)} | {one_changed.seconds:.1f} s | |",
+        f"| one unit report alone, Thai ({pages} pages), whole command (median of 3) | {one_report:.2f} s | |",
+        chromium_row,
+        "",
+    ]
+    args.results.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    print(f"written to {args.results}")
+
+
+if __name__ == "__main__":
+    main()
