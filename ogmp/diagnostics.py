@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
@@ -9,6 +10,9 @@ from typing import NamedTuple
 from ogmp.messages import Lang, Message
 
 KeyPath = tuple[str | int, ...]
+# Characters that end a line in a terminal, an editor or str.splitlines(); a key or value
+# quoted in a message may hold one.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 class Severity(StrEnum):
@@ -61,7 +65,7 @@ class Problem:
         if self.path:
             parts.append(format_key_path(self.path))
         parts.append(self.message.render(lang))
-        return ": ".join(parts)
+        return _LINE_BREAKS.sub("?", ": ".join(parts))  # one problem, one line
 
     def sort_key(self) -> tuple[str, int, int, str]:
         line, column = self.location if self.location else (0, 0)

@@ -491,7 +491,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{count} file(s) already up to date, left as they were (--rebuild renders them again)",
         "มี {count} ไฟล์ที่เป็นปัจจุบันอยู่แล้ว จึงไม่ได้สร้างใหม่ (ใช้ --rebuild เพื่อสร้างใหม่ทั้งหมด)",
     ),
-    "assess.failed": ("{count} file(s) could not be written.", "เขียนไฟล์ไม่สำเร็จ {count} ไฟล์"),
+    "assess.failed": (
+        "{summary}; {count} file(s) could not be written",
+        "{summary} และเขียนไฟล์ไม่สำเร็จ {count} ไฟล์",
+    ),
     "assess.progress": ("Rendering", "กำลังสร้างรายงาน"),
     "batch.timeout": (
         "rendering {label} took longer than {seconds} seconds and was stopped (--timeout sets the limit)",
@@ -508,8 +511,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "--shard ต้องอยู่ในรูป K/N โดย 1 <= K <= N เช่น 2/5 แต่พบ '{value}'",
     ),
     "output.failed": (
-        "could not write {path} ({reason}); nothing was written",
-        "เขียนไฟล์ {path} ไม่สำเร็จ ({reason}) ไม่มีไฟล์ใดถูกเขียน",
+        "could not write {path} ({reason}); an earlier file of that name, if any, is left as it was",
+        "เขียนไฟล์ {path} ไม่สำเร็จ ({reason}) ไฟล์ชื่อเดียวกันที่มีอยู่เดิม (ถ้ามี) ยังอยู่ครบไม่ถูกแก้ไข",
+    ),
+    "output.not_a_folder": (
+        "could not write {path}: {folder} is a file, not a folder; give --out a folder",
+        "เขียนไฟล์ {path} ไม่ได้ เพราะ {folder} เป็นไฟล์ ไม่ใช่โฟลเดอร์ กรุณาระบุโฟลเดอร์ด้วย --out",
     ),
     "rubric_check.ok": (
         "{path}: rubric {rubric_id} version {version} is valid ({components} components,"

@@ -53,6 +53,11 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
         temporary = None
         claimed = False
     except OSError as error:
+        blocker = next((p for p in (folder, *folder.parents) if p.is_file()), None)
+        if blocker is not None:
+            raise OutputError(
+                Message("output.not_a_folder", path=shown(path), folder=shown(blocker))
+            ) from None
         reason = error.strerror or type(error).__name__
         raise OutputError(Message("output.failed", path=shown(path), reason=reason)) from None
     finally:

@@ -359,16 +359,15 @@ def print_outputs(console: Console, run: AssessRun, lang: Lang) -> None:
     if run.skipped:
         console.print(Message("assess.unchanged", count=len(run.skipped)).render(lang), markup=False)
     for outcome in run.failed:
-        assert outcome.error is not None
-        line = f"{shown(outcome.task.output)}: {outcome.error.render(lang)}"
-        console.print(Text(line, style="red"))
+        assert outcome.error is not None  # each failure's message names its file
+        console.print(Text(outcome.error.render(lang), style="red"))
     summary = (
         Message("assess.summary", scored=len(run.results), invalid=len(run.invalid))
         if run.invalid
         else Message("assess.summary_all", scored=len(run.results))
     ).render(lang)
     if run.failed:
-        summary += " " + Message("assess.failed", count=len(run.failed)).render(lang)
+        summary = Message("assess.failed", summary=summary, count=len(run.failed)).render(lang)
     console.print(summary, markup=False)
 
 

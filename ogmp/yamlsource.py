@@ -15,6 +15,7 @@ recursion, so nesting depth is bounded by a check, not by the C stack.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,8 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 24
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _UTF8_BOM = b"\xef\xbb\xbf"
+# What YAML refuses to read anywhere in a file (outside its printable set): control characters.
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass
@@ -276,11 +279,25 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, SourceMap]:
                 continue
     except yaml.MarkedYAMLError as error:
         raise InvalidInputError([*problems, _syntax_problem(error, text, shown)]) from None
+    except yaml.reader.ReaderError:  # a raw control character (a Word line break, an escape code)
+        raise InvalidInputError([*problems, _control_character_problem(text, shown)]) from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml always gives marks
         raise InvalidInputError(
             [*problems, Problem(shown, None, (), Message("yaml.syntax", detail=str(error)))]
         ) from None
     return root, source
+
+
+def _control_character_problem(text: str, shown: str) -> Problem:
+    """Where the first character YAML cannot read is (libyaml gives only a byte offset)."""
+    found = _UNPRINTABLE.search(text)
+    if found is None:  # pragma: no cover - libyaml refuses only what the pattern finds
+        return Problem(shown, None, (), Message("value.control_chars"))
+    index = found.start()
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Problem(
+        shown, Location(text.count("\n", 0, index) + 1, column), (), Message("value.control_chars")
+    )
 
 
 def _short_tag(tag: str) -> str:
