@@ -10,15 +10,12 @@ same fingerprint (content hashes, not timestamps).
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import hashlib
 import json
-import multiprocessing
 import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -195,6 +192,10 @@ def _perform_in_workers(
     its pool: the tasks it left unfinished are then tried again one by one, each in
     a pool of its own, so that only the task that kills its worker fails.
     """
+    import concurrent.futures  # here, not at the top: `ogmp validate` imports this module
+    import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context("spawn")
     generation = jobs * TASKS_PER_WORKER
     unfinished: list[Task] = []

@@ -158,7 +158,7 @@ def validate(
     """Check assessment files; exit 0 when all are valid, 1 otherwise."""
     language: Lang = lang.value
     registry = _registry(rubrics)
-    report = _run(language, lambda: validate_paths(paths, registry, partial=partial))
+    report = _run(language, lambda: validate_paths(paths, registry, partial=partial, keep_inputs=False))
     print_validation(make_console(), report, language, quiet=quiet)
     _exit(0 if report.ok else 1)
 

@@ -129,8 +129,14 @@ def validate_paths(
     *,
     partial: bool = False,
     today: dt.date | None = None,
+    keep_inputs: bool = True,
 ) -> ValidationReport:
-    """Validate every assessment file under ``paths``; never stops at the first bad one."""
+    """Validate every assessment file under ``paths``; never stops at the first bad one.
+
+    With ``keep_inputs=False`` each file's parsed document and model are let go once it
+    is checked, keeping only its problems and progress: memory then stays flat over
+    thousands of files.
+    """
     results: list[FileResult] = []
     first_by_identity: dict[tuple[str, str, int], FileResult] = {}
     for path, problem in expand_paths(paths):
@@ -149,6 +155,8 @@ def validate_paths(
             if first is not result:
                 message = Message("assessment.duplicate", other=first.display)
                 result.problems.append(result.document.problem(("unit", "code"), message))
+        if not keep_inputs:
+            result.document = result.assessment = None
     for result in results:
         result.problems.sort(key=Problem.sort_key)
     return ValidationReport(results, partial)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,8 +44,8 @@ _UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U000100
 class SourceMap:
     """Where each key and value of a document starts in its file."""
 
-    keys: dict[KeyPath, Location] = field(default_factory=dict)
-    values: dict[KeyPath, Location] = field(default_factory=dict)
+    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, path: KeyPath, *, key: bool = False) -> Location:
         """The location of ``path``, or of its nearest ancestor that exists.
@@ -55,13 +56,13 @@ class SourceMap:
         """
         table = self.keys if key else self.values
         if path in table:
-            return table[path]
+            return Location(*table[path])
         for end in range(len(path) - 1, 0, -1):
             prefix = path[:end]
             if prefix in self.keys:
-                return self.keys[prefix]
+                return Location(*self.keys[prefix])
             if prefix in self.values:
-                return self.values[prefix]
+                return Location(*self.values[prefix])
         return Location(1, 1)
 
 
@@ -166,124 +167,98 @@ def _looks_thai_legacy(raw: bytes) -> bool:
 class _Frame:
     """An open mapping or list while the event stream is walked."""
 
-    __slots__ = ("container", "index", "path", "pending_key", "seen")
+    __slots__ = ("container", "index", "is_mapping", "path", "pending_key")
 
     def __init__(self, container: dict[str, Any] | list[Any], path: KeyPath) -> None:
-        self.container = container
+        self.container: Any = container
+        self.is_mapping = isinstance(container, dict)
         self.path = path
         self.pending_key: str | None = None
-        self.seen: dict[str, Location] = {}
         self.index = 0
 
 
 def parse_yaml(text: str, shown: str) -> tuple[Any, SourceMap]:
     """Parse ``text`` into plain dicts, lists, strings and ``None``."""
+    # This loop runs for every key and value of every file of a round (about a thousand
+    # events per assessment), so it is written for speed: one pass, no helper calls on
+    # the common paths, locations kept as plain (line, column) tuples.
     source = SourceMap()
-    problems: list[Problem] = []
+    keys, values = source.keys, source.values
     stack: list[_Frame] = []
     root: Any = None
     documents = 0
-
-    def location(mark: Any) -> Location:
-        return Location(mark.line + 1, mark.column + 1)
+    scalar, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
 
     def refuse(mark: Any, message: Message, path: KeyPath = ()) -> InvalidInputError:
-        return InvalidInputError([*problems, Problem(shown, location(mark), path, message)])
-
-    def place(value: Any, mark: Any) -> None:
-        """Put a finished value where the stack says it belongs."""
-        nonlocal root
-        if not stack:
-            root = value
-            source.values[()] = location(mark)
-            return
-        frame = stack[-1]
-        if isinstance(frame.container, list):
-            path = (*frame.path, frame.index)
-            frame.container.append(value)
-            source.values[path] = location(mark)
-            frame.index += 1
-            return
-        if frame.pending_key is None:
-            raise AssertionError("value placed before its key")  # guarded by the caller
-        key = frame.pending_key
-        frame.pending_key = None
-        path = (*frame.path, key)
-        frame.container[key] = value
-        source.values[path] = location(mark)
+        return InvalidInputError([Problem(shown, Location(mark.line + 1, mark.column + 1), path, message)])
 
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            kind = type(event)
+        events: Iterator[Any] = yaml.parse(text, Loader=_Loader)
+        for event in events:
+            kind = event.__class__
+            if kind is scalar or kind is mapping_start or kind is sequence_start:
+                mark = event.start_mark
+                if event.anchor is not None:
+                    raise refuse(mark, Message("yaml.alias"))
+                tag = event.tag
+                if tag is not None and tag != "!":
+                    raise refuse(mark, Message("yaml.tag", tag=_short_tag(tag)))
+                where = (mark.line + 1, mark.column + 1)
+                frame = stack[-1] if stack else None
+                if frame is not None and frame.is_mapping and frame.pending_key is None:
+                    if kind is not scalar:
+                        raise refuse(mark, Message("yaml.complex_key"), frame.path)
+                    key = event.value
+                    if event.style in (None, "") and key in _NULLS:
+                        raise refuse(mark, Message("yaml.empty_key"), frame.path)
+                    key_path = (*frame.path, key)
+                    first = keys.get(key_path)
+                    if first is not None:
+                        message = Message("yaml.duplicate_key", key=key, first_line=first[0])
+                        raise refuse(mark, message, key_path)
+                    keys[key_path] = where
+                    frame.pending_key = key
+                    continue
+                value: Any
+                if kind is scalar:
+                    value = None if event.style in (None, "") and event.value in _NULLS else event.value
+                else:
+                    if len(stack) >= MAX_DEPTH:
+                        raise refuse(mark, Message("yaml.too_deep", limit=MAX_DEPTH))
+                    value = {} if kind is mapping_start else []
+                path: KeyPath
+                if frame is None:
+                    root, path = value, ()
+                elif frame.is_mapping:
+                    key = frame.pending_key
+                    assert key is not None  # a value in a mapping always follows its key
+                    path = (*frame.path, key)
+                    frame.container[key] = value
+                    frame.pending_key = None
+                else:
+                    path = (*frame.path, frame.index)
+                    frame.container.append(value)
+                    frame.index += 1
+                values[path] = where
+                if kind is not scalar:
+                    stack.append(_Frame(value, path))
+                continue
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+                continue
+            if kind is yaml.AliasEvent:
+                raise refuse(event.start_mark, Message("yaml.alias"))
             if kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise refuse(event.start_mark, Message("yaml.multiple_documents"))
-                continue
-            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
-                continue
-            if kind is yaml.AliasEvent:
-                raise refuse(event.start_mark, Message("yaml.alias"))
-            if getattr(event, "anchor", None) is not None:
-                raise refuse(event.start_mark, Message("yaml.alias"))
-            tag = getattr(event, "tag", None)
-            if tag not in (None, "!"):
-                raise refuse(event.start_mark, Message("yaml.tag", tag=_short_tag(tag)))
-
-            frame = stack[-1] if stack else None
-            expecting_key = (
-                frame is not None and isinstance(frame.container, dict) and frame.pending_key is None
-            )
-
-            if isinstance(event, yaml.ScalarEvent):
-                plain = event.style in (None, "")
-                if expecting_key:
-                    assert frame is not None
-                    key = event.value
-                    if plain and key in _NULLS:
-                        raise refuse(event.start_mark, Message("yaml.empty_key"), frame.path)
-                    key_path = (*frame.path, key)
-                    if key in frame.seen:
-                        raise refuse(
-                            event.start_mark,
-                            Message("yaml.duplicate_key", key=key, first_line=frame.seen[key].line),
-                            key_path,
-                        )
-                    frame.seen[key] = location(event.start_mark)
-                    source.keys[key_path] = location(event.start_mark)
-                    frame.pending_key = key
-                    continue
-                value = None if plain and event.value in _NULLS else event.value
-                place(value, event.start_mark)
-                continue
-
-            if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
-                if expecting_key:
-                    raise refuse(event.start_mark, Message("yaml.complex_key"), frame.path if frame else ())
-                if len(stack) >= MAX_DEPTH:
-                    raise refuse(event.start_mark, Message("yaml.too_deep", limit=MAX_DEPTH))
-                container: dict[str, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
-                if frame is None:
-                    path: KeyPath = ()
-                elif isinstance(frame.container, list):
-                    path = (*frame.path, frame.index)
-                else:
-                    assert frame.pending_key is not None
-                    path = (*frame.path, frame.pending_key)
-                place(container, event.start_mark)
-                stack.append(_Frame(container, path))
-                continue
-
-            if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-                stack.pop()
-                continue
     except yaml.MarkedYAMLError as error:
-        raise InvalidInputError([*problems, _syntax_problem(error, text, shown)]) from None
+        raise InvalidInputError([_syntax_problem(error, text, shown)]) from None
     except yaml.reader.ReaderError:  # a raw control character (a Word line break, an escape code)
-        raise InvalidInputError([*problems, _control_character_problem(text, shown)]) from None
+        raise InvalidInputError([_control_character_problem(text, shown)]) from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml always gives marks
         raise InvalidInputError(
-            [*problems, Problem(shown, None, (), Message("yaml.syntax", detail=str(error)))]
+            [Problem(shown, None, (), Message("yaml.syntax", detail=str(error)))]
         ) from None
     return root, source
 

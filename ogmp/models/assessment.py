@@ -193,6 +193,9 @@ def _evidence_url(value: Any) -> Any:
     return text
 
 
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x1f]")
+
+
 def _evidence_file(value: Any) -> Any:
     """A path relative to the assessment's folder that cannot climb out of it."""
     refuse_collections(value)
@@ -206,7 +209,7 @@ def _evidence_file(value: Any) -> Any:
         or text.startswith(("/", "\\", "~"))
         or re.match(r"[A-Za-z]:", text)
         or ".." in parts
-        or any(ord(char) < 32 for char in text)
+        or _CONTROL_CHARACTER.search(text)
         or "://" in text
     ):
         raise ogmp_error("evidence.file", value=_preview(text))
