@@ -87,6 +87,18 @@ def test_only_embedded_sarabun(lang: str) -> None:
         assert embedded and "+Sarabun" in name, name
 
 
+@needs_poppler
+def test_a_stylesheet_without_fonts_still_renders_with_the_bundled_font_only() -> None:
+    # A custom template that forgets its @font-face must neither fall back to the
+    # machine's fonts nor leave Pango with no font at all (which crashes the process).
+    pdf = render_pdf(
+        '<html lang="th"><body><p style="font-family: serif">ลำปาง Lampang</p></body></html>', template_dirs()
+    )
+    listed = fonts(pdf)
+    assert listed and all(embedded and "Sarabun" in name for name, _, embedded in listed), listed
+    assert "ลำปาง Lampang" in extracted(pdf)["pypdf"]
+
+
 def test_thai_digits() -> None:
     text = extracted(report("th", digits=True))["pypdf"]
     assert "๒๕๖๔" in text and "๓๖.๑" in text

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
+from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
 from markupsafe import Markup
@@ -205,7 +206,7 @@ def render_pdf(
     if variant != "none":
         options["pdf_variant"] = variant
     try:
-        with _source_date_epoch(moment), _only_bundled_fonts():
+        with _source_date_epoch(moment), _only_bundled_fonts(dirs):
             document = weasyprint.HTML(string=html, base_url=ASSET_BASE_URL, url_fetcher=fetcher)
             pdf: bytes = document.write_pdf(**options)
     except weasyprint.urls.FatalURLFetchingError as error:
@@ -213,25 +214,31 @@ def render_pdf(
     return pdf
 
 
-_EMPTY_FONTCONFIG = """<?xml version="1.0"?>
+_FONTCONFIG = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
-<!-- ogmp: no system fonts; reports use only the fonts their stylesheet loads. -->
-<fontconfig></fontconfig>
+<!-- ogmp: no system fonts; reports use only the fonts of the templates folders. -->
+<fontconfig>
+{dirs}<cachedir>{cache}</cachedir>
+</fontconfig>
 """
 
 
 @contextlib.contextmanager
-def _only_bundled_fonts() -> Iterator[None]:
+def _only_bundled_fonts(dirs: Sequence[Path]) -> Iterator[None]:
     """Hide the machine's fonts from WeasyPrint while it renders.
 
-    WeasyPrint reads its fontconfig configuration when it starts a document; with an
-    empty one, text can only use the @font-face fonts of the stylesheet, so a report
-    looks the same on every machine. Characters those fonts lack (emoji, Arabic) are
-    drawn as boxes, and still extract as the characters they are.
+    WeasyPrint reads its fontconfig configuration when it starts a document; with one
+    that knows only the ``fonts`` folders of the templates in use, text can only use
+    those fonts, so a report looks the same on every machine. (With no font at all,
+    Pango crashes the process, so the folders are listed even though the stylesheet
+    loads the same fonts through @font-face.) Characters those fonts lack (emoji,
+    Arabic) are drawn as boxes, and still extract as the characters they are.
     """
+    fonts = [folder / "fonts" for folder in dirs if (folder / "fonts").is_dir()]
     with tempfile.TemporaryDirectory(prefix="ogmp-fonts-") as folder:
+        listed = "".join(f"<dir>{xml_escape(str(path.resolve()))}</dir>\n" for path in fonts)
         config = Path(folder) / "fonts.conf"
-        config.write_text(_EMPTY_FONTCONFIG, encoding="utf-8")
+        config.write_text(_FONTCONFIG.format(dirs=listed, cache=xml_escape(folder)), encoding="utf-8")
         previous = os.environ.get("FONTCONFIG_FILE")
         os.environ["FONTCONFIG_FILE"] = str(config)
         try:
