@@ -180,6 +180,14 @@ def _perform(task: Task, timeout: float | None) -> Outcome:
     return Outcome(task, True, None, time.perf_counter() - started)
 
 
+def _perform_in_worker(task: Task, timeout: float | None) -> tuple[bool, Message | None, float]:
+    """``_perform`` in a worker process. Only the verdict goes back: an outcome would carry
+    a copy of its whole task (the report's inputs and model), which the parent already has
+    and would otherwise keep once per report."""
+    outcome = _perform(task, timeout)
+    return outcome.written, outcome.error, outcome.seconds
+
+
 def _perform_in_workers(
     tasks: Sequence[Task], jobs: int, timeout: float | None, finish: Callable[[Outcome], None]
 ) -> None:
@@ -202,16 +210,16 @@ def _perform_in_workers(
     for start in range(0, len(tasks), generation):
         batch = tasks[start : start + generation]
         with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            futures = {pool.submit(_perform, task, timeout): task for task in batch}
+            futures = {pool.submit(_perform_in_worker, task, timeout): task for task in batch}
             for future in concurrent.futures.as_completed(futures):
                 try:
-                    finish(future.result())
+                    finish(Outcome(futures[future], *future.result()))
                 except BrokenProcessPool:
                     unfinished.append(futures[future])
     for task in unfinished:
         with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as alone:
             try:
-                finish(alone.submit(_perform, task, timeout).result())
+                finish(Outcome(task, *alone.submit(_perform_in_worker, task, timeout).result()))
             except BrokenProcessPool:
                 finish(Outcome(task, False, Message("batch.crashed", label=task.label)))
 

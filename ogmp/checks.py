@@ -68,6 +68,7 @@ def check_rubric(document: YamlDocument, rubric: Rubric, catalogues: Catalogues)
     drivers = [d.id for d in rubric.drivers]
     stages = [s.id for s in rubric.stages]
     practices = list(catalogues.practices.by_id)
+    agendas = list(catalogues.agendas.by_id)
     dimensions = catalogues.indices.dimension_refs()
 
     def unknown(path: KeyPath, value: str, kind: str, known: list[str]) -> Problem:
@@ -137,6 +138,9 @@ def check_rubric(document: YamlDocument, rubric: Rubric, catalogues: Catalogues)
                 problems.append(unknown((*where, "driver"), recommendation.driver, "driver", drivers))
             if recommendation.practice is not None and recommendation.practice not in practices:
                 problems.append(unknown((*where, "practice"), recommendation.practice, "practice", practices))
+            for ai, agenda in enumerate(recommendation.agendas):
+                if agenda not in agendas:
+                    problems.append(unknown((*where, "agendas", ai), agenda, "agenda", agendas))
     return problems
 
 

@@ -343,6 +343,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rubric.kind.stage": ("policy-cycle stage", "ขั้นตอนของวงจรนโยบาย"),
     "rubric.kind.practice": ("best practice", "ตัวอย่างความสำเร็จ"),
     "rubric.kind.index": ("index dimension", "มิติของดัชนี"),
+    "rubric.kind.agenda": ("agenda", "วาระ"),
     "rubric.indicator_count": (
         "component '{value}' has {count} indicators; a component needs 3 to 5",
         "องค์ประกอบ '{value}' มีตัวชี้วัด {count} ตัว แต่ละองค์ประกอบต้องมี 3 ถึง 5 ตัว",

@@ -207,7 +207,12 @@ def print_rubric(console: Console, rubric: Rubric, lang: Lang, practice_names: d
                     driver=drivers.get(recommendation.driver, recommendation.driver),
                     text=recommendation.text.get(lang),
                 )
-                console.print(Text(f"   - {line}{practice}"))
+                only = (
+                    label("rubric.agendas", lang, ids=", ".join(recommendation.agendas))
+                    if recommendation.agendas
+                    else ""
+                )
+                console.print(Text(f"   - {line}{practice}{only}"))
 
 
 def _number(value: float) -> str:

@@ -61,6 +61,16 @@ def test_unknown_references_are_named_with_what_exists(registry: Registry, write
     ]
 
 
+def test_recommendation_agendas_must_exist(registry: Registry, write) -> None:  # type: ignore[no-untyped-def]
+    text = MINI.replace(
+        "        driver: policy\n", "        driver: policy\n        agendas: [pm25, urban_povrty]\n", 1
+    )
+    assert rubric_problems(registry, write, text) == [
+        f"{line_of(text, 'urban_povrty')}: 'urban_povrty' is not a known agenda (did you mean 'urban_poverty'?);"
+        " known: pm25, urban_poverty, open_government"
+    ]
+
+
 def test_indicator_count_weights_and_stage(registry: Registry, write) -> None:  # type: ignore[no-untyped-def]
     text = MINI.replace("\n    weight: 3\n", "\n    weight: 30\n", 1).replace(
         "        stage: consultation\n", "", 1

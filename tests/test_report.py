@@ -99,6 +99,37 @@ def test_a_stylesheet_without_fonts_still_renders_with_the_bundled_font_only() -
     assert "ลำปาง Lampang" in extracted(pdf)["pypdf"]
 
 
+def test_recommendations_written_for_another_agenda_are_left_out() -> None:
+    from ogmp.report.build import _labels
+    from ogmp.report.context import build_context
+
+    unit = job()
+    rubric = unit.rubric
+    data = rubric.model_dump(by_alias=True)
+    for recommendation in data["components"][0]["recommendations"]:
+        if recommendation["from"] == 3:
+            recommendation["agendas"] = ["urban_poverty"]
+    narrowed = type(rubric).model_validate(data)
+
+    def steps(rubric_used: object) -> list[str]:
+        context = build_context(
+            unit.result,
+            unit.assessment,
+            rubric_used,  # type: ignore[arg-type]
+            REGISTRY.catalogues,
+            _labels(tuple(template_dirs()))["en"],
+            lang="en",
+            report_date=dt.date(2021, 3, 22),
+        )
+        component = next(c for c in context.components if c.anchor == "component-comp1")
+        return [str(view.text) for group in component.drivers for view in group.recommendations]
+
+    # comp1 stands at level 2 with target 4: the steps from levels 2 and 3 apply to this pm25 unit,
+    # unless the one from level 3 is written for urban poverty only
+    assert steps(rubric) == ["Step up from level 2", "Step up from level 3"]
+    assert steps(narrowed) == ["Step up from level 2"]
+
+
 def test_thai_digits() -> None:
     text = extracted(report("th", digits=True))["pypdf"]
     assert "๒๕๖๔" in text and "๓๖.๑" in text

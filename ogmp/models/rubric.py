@@ -100,6 +100,12 @@ class Recommendation(StrictModel):
     driver: Slug
     text: Bilingual
     practice: Slug | None = None
+    agendas: list[Slug] = Field(default_factory=list)
+    """The agendas this step is written for (``[pm25]``); empty: every agenda."""
+
+    def applies_to(self, agenda: str) -> bool:
+        """Whether a unit assessed on ``agenda`` should be given this step."""
+        return not self.agendas or agenda in self.agendas
 
 
 class Component(StrictModel):

@@ -291,7 +291,9 @@ def build_context(
                 facts=_component_facts(component_result, lang, label, number, level_names),
                 note=user_text(entry.note) if entry and entry.note else None,
                 indicators=indicator_views,
-                drivers=_recommendations(component_result, rubric, practices, lang, label, number),
+                drivers=_recommendations(
+                    component_result, rubric, result.agenda, practices, lang, label, number
+                ),
                 target_reached=component_result.gap is not None and component_result.gap == 0,
             )
         )
@@ -589,16 +591,22 @@ def _indicator_view(
 def _recommendations(
     component: ComponentResult,
     rubric: Rubric,
+    agenda: str,
     practices: Mapping[str, object],
     lang: Lang,
     label: Callable[..., str],
     number: Callable[[float | int | None, int], str],
 ) -> list[DriverGroup]:
-    """The steps from the component's level up to its target, grouped by driver level."""
+    """The steps from the component's level up to its target that suit the unit's agenda,
+    grouped by driver level."""
     if component.level is None or component.level >= component.target:
         return []
     steps = range(component.level, component.target)
-    chosen = [r for r in rubric.components_by_id[component.id].recommendations if r.from_level in steps]
+    chosen = [
+        r
+        for r in rubric.components_by_id[component.id].recommendations
+        if r.from_level in steps and r.applies_to(agenda)
+    ]
     groups = []
     for driver in rubric.drivers:
         members = sorted((r for r in chosen if r.driver == driver.id), key=lambda r: r.from_level)
