@@ -121,5 +121,6 @@ def test_allowed_keys_follow_lists_dicts_and_optionals() -> None:
         "driver",
         "text",
         "practice",
+        "agendas",
     ]
     assert allowed_keys(Assessment, ("round",)) == []
