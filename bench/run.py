@@ -417,6 +417,9 @@ def main() -> None:
         chromium_row,
         "",
     ]
+    analysis = ROOT / "bench" / "analysis.md"  # written by hand from profiles
+    if analysis.is_file() and not args.quick:
+        lines += ["", analysis.read_text(encoding="utf-8")]
     args.results.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
     print(f"written to {args.results}")
