@@ -341,40 +341,10 @@ def main() -> None:
         rewritten = sorted(p.name for p in out.glob("*.pdf") if p.stat().st_mtime_ns != before.get(p.name))
 
         html_out = folder / "html"
-        checked(
-            run(
-                [
-                    *ogmp,
-                    "assess",
-                    str(one_file),
-                    "-q",
-                    "-f",
-                    "html,pdf",
-                    "--jobs",
-                    "1",
-                    "--out",
-                    str(html_out),
-                ]
-            )
-        )
+        one_unit = [*ogmp, "assess", str(one_file), "-q", "--jobs", "1"]
+        checked(run([*one_unit, "-f", "html,pdf", "--out", str(html_out)]))
         one_report = statistics.median(
-            checked(
-                run(
-                    [
-                        *ogmp,
-                        "assess",
-                        str(one_file),
-                        "-q",
-                        "-f",
-                        "pdf",
-                        "--jobs",
-                        "1",
-                        "--out",
-                        str(folder / f"one{n}"),
-                    ]
-                )
-            ).seconds
-            for n in range(3)
+            checked(run([*one_unit, "-f", "pdf", "--out", str(folder / f"one{n}")])).seconds for n in range(3)
         )
         [html_file] = html_out.glob("*.th.html")
         chromium = chromium_seconds(html_file, folder / "chromium.pdf")
