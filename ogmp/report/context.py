@@ -403,7 +403,9 @@ def build_context(
                 "alignment_value",
                 code=number_code(codes[a.indicator], digits_thai and lang == "th"),
                 question=indicators_by_id[a.indicator].question.get(lang),
-                gap=number(a.indicator_gap, 0),
+                gap=label(
+                    "gap_level_one" if a.indicator_gap == 1 else "gap_levels", gap=number(a.indicator_gap, 0)
+                ),
                 dimension=dimension_names.get(a.dimension, a.dimension),
             ),
             lang,
@@ -579,7 +581,11 @@ def _indicator_view(
         target_level=label(
             "level_value", level=number(result.target, 0), name=rubric.levels[result.target].get(lang)
         ),
-        gap=label("gap_levels", gap=number(result.gap, 0)) if result.gap is not None else "–",
+        gap=(
+            label("gap_level_one" if result.gap == 1 else "gap_levels", gap=number(result.gap, 0))
+            if result.gap is not None
+            else "–"
+        ),
         principles=principle_names,
         stage=stage,
         note=user_text(assessment_note) if assessment_note else None,
