@@ -340,7 +340,10 @@ def build_context(
                 for c in ranked
             ],
             title=label("gap_chart_title"),
-            axis_labels=[label("gap_axis", gap=number(step, 0)) for step in range(5)],
+            axis_labels=[
+                label("gap_level_one" if step == 1 else "gap_levels", gap=number(step, 0))
+                for step in range(5)
+            ],
         )
         if ranked
         else None
