@@ -55,6 +55,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "จากระดับ {level} {driver}: {text}",
     ),
     "rubric.practice": (" (see: {name})", " (ตัวอย่าง: {name})"),
+    "rubric.agendas": (" [only for: {ids}]", " [เฉพาะวาระ: {ids}]"),
     "rubric.list_line": (
         "{id}  v{version}  {components} components, {indicators} indicators  {name}  ({path})",
         "{id}  ฉบับที่ {version}  {components} องค์ประกอบ {indicators} ตัวชี้วัด  {name}  ({path})",

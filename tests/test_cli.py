@@ -234,6 +234,17 @@ def test_rubric_show_and_check(runner: CliRunner, write) -> None:  # type: ignor
     assert err.startswith("there is no rubric 'nope'; available rubrics: ")
 
 
+@pytest.mark.parametrize("rubric_id", ["ogmp-7", "ogmp-8"])
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_bundled_rubrics_show_and_check(runner: CliRunner, rubric_id: str, lang: str) -> None:
+    code, out, err = run(runner, "rubric", "show", rubric_id, "--lang", lang)
+    assert (code, err) == (0, "")
+    marker = " [only for: pm25]" if lang == "en" else " [เฉพาะวาระ: pm25]"
+    assert marker in out  # some recommendations are written for the PM2.5 agenda only
+    code, out, _ = run(runner, "rubric", "check", "--lang", lang)
+    assert code == 0, out
+
+
 def test_version(runner: CliRunner) -> None:
     from ogmp import __version__
 
