@@ -148,12 +148,7 @@ class Cohort:
 
     def includes(self, result: UnitResult) -> bool:
         """Whether ``result`` is one of this cohort's units."""
-        return (result.inputs.rubric_id, result.inputs.rubric_version, result.agenda, result.round) == (
-            self.rubric_id,
-            self.rubric_version,
-            self.agenda,
-            self.round,
-        )
+        return _cohort_key(result) == (self.rubric_id, self.rubric_version, self.agenda, self.round)
 
     @property
     def key(self) -> str:

@@ -340,10 +340,7 @@ def build_context(
                 for c in ranked
             ],
             title=label("gap_chart_title"),
-            axis_labels=[
-                label("gap_level_one" if step == 1 else "gap_levels", gap=number(step, 0))
-                for step in range(5)
-            ],
+            axis_labels=[whole_levels(label, step, number(step, 0)) for step in range(5)],
         )
         if ranked
         else None
@@ -406,9 +403,7 @@ def build_context(
                 "alignment_value",
                 code=number_code(codes[a.indicator], digits_thai and lang == "th"),
                 question=indicators_by_id[a.indicator].question.get(lang),
-                gap=label(
-                    "gap_level_one" if a.indicator_gap == 1 else "gap_levels", gap=number(a.indicator_gap, 0)
-                ),
+                gap=whole_levels(label, a.indicator_gap, number(a.indicator_gap, 0)),
                 dimension=dimension_names.get(a.dimension, a.dimension),
             ),
             lang,
@@ -584,11 +579,7 @@ def _indicator_view(
         target_level=label(
             "level_value", level=number(result.target, 0), name=rubric.levels[result.target].get(lang)
         ),
-        gap=(
-            label("gap_level_one" if result.gap == 1 else "gap_levels", gap=number(result.gap, 0))
-            if result.gap is not None
-            else "–"
-        ),
+        gap=whole_levels(label, result.gap, number(result.gap, 0)) if result.gap is not None else "–",
         principles=principle_names,
         stage=stage,
         note=user_text(assessment_note) if assessment_note else None,
@@ -641,6 +632,11 @@ def _recommendations(
             )
         groups.append(DriverGroup(Text(driver.name.get(lang), lang), views))
     return groups
+
+
+def whole_levels(label: Callable[..., str], count: int, shown: str) -> str:
+    """``1 level``, ``3 levels``: a whole number of levels, ``shown`` as the report writes it."""
+    return str(label("gap_level_one" if count == 1 else "gap_levels", gap=shown))
 
 
 def join_list(items: Sequence[str], label: Callable[..., str]) -> str:
