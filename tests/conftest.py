@@ -12,6 +12,17 @@ from ogmp.registry import Registry
 FIXTURES = Path(__file__).parent / "fixtures"
 RUBRICS = FIXTURES / "rubrics"
 VALID = FIXTURES / "assessments" / "valid.yaml"
+# What a PDF report scored with the test rubric carries besides its assessment file.
+MINI_REPORT_ATTACHMENTS = frozenset(
+    {
+        "rubric-mini-v1.yaml",
+        "shared-practices.yaml",
+        "shared-agendas.yaml",
+        "shared-provinces.yaml",
+        "shared-indices.yaml",
+        "ogmp-result.json",
+    }
+)
 
 
 @pytest.fixture(scope="session")

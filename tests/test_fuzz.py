@@ -37,7 +37,7 @@ from ogmp.models.assessment import Assessor, ComponentEntry, Evidence, Indicator
 from ogmp.registry import Registry, shown
 from ogmp.validate import validate_file
 
-from .conftest import RUBRICS, VALID
+from .conftest import MINI_REPORT_ATTACHMENTS, RUBRICS, VALID
 from .pdftools import without_whitespace
 
 REGISTRY = Registry([RUBRICS])
@@ -322,16 +322,6 @@ def marker(field: str) -> str:
     return f'M{number}a <img src="file:///etc/passwd"> {{{{ 7*7 }}}} M{number}z'
 
 
-ATTACHMENTS = {
-    "rubric-mini-v1.yaml",
-    "shared-practices.yaml",
-    "shared-agendas.yaml",
-    "shared-provinces.yaml",
-    "shared-indices.yaml",
-    "ogmp-result.json",
-}
-
-
 def put(data: Any, path: tuple[Any, ...], value: str) -> None:
     node_at(data, path[:-1])[path[-1]] = value
 
@@ -425,7 +415,7 @@ def test_hostile_text_reaches_the_pdf_as_text(
     assert not re.search(r"M\d+a(<img[^>]*>)?49", text), "a template expression was evaluated"
     # The PDF carries its inputs and nothing else: no file named in the hostile text.
     attachments = reader.attachments
-    assert set(attachments) == ATTACHMENTS | {source.name}
+    assert set(attachments) == MINI_REPORT_ATTACHMENTS | {source.name}
     assert attachments[source.name][0] == source.read_bytes()
 
     page = (out / f"{STEM}.{lang}.html").read_text(encoding="utf-8")
