@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ogmp.batch import DEFAULT_TIMEOUT, Outcome, Reporter, run_tasks, shard_of
-from ogmp.diagnostics import Problem
+from ogmp.diagnostics import Problem, shown
 from ogmp.errors import InvalidInputError, OutputError, UsageError
 from ogmp.messages import Lang, Message
 from ogmp.models.assessment import parse_date
 from ogmp.models.result import UnitResult
 from ogmp.national import summarize
 from ogmp.output import write_atomic
-from ogmp.registry import CATALOGUE_NAMES, Registry, shown
+from ogmp.registry import CATALOGUE_NAMES, Registry
 from ogmp.report.build import (
     REPORT_FORMATS,
     RESULT_ATTACHMENT,

@@ -9,7 +9,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ogmp.diagnostics import KeyPath, Problem, Severity
+from ogmp.diagnostics import KeyPath, Problem, Severity, shown
 from ogmp.messages import Message
 from ogmp.models.assessment import NOT_APPLICABLE, Assessment
 from ogmp.models.catalogue import (
@@ -20,6 +20,7 @@ from ogmp.models.catalogue import (
     ProvinceCatalogue,
 )
 from ogmp.models.rubric import Rubric
+from ogmp.thai import format_date
 from ogmp.yamlsource import YamlDocument
 
 MAX_COMPONENT_SHARE = 50  # percent of the rubric's total weight
@@ -213,12 +214,31 @@ def check_assessment_header(
         if not partial:
             problems.append(document.problem(("date",), Message("date.missing")))
     elif assessment.date > today:
-        problems.append(
-            _warning(document, ("date",), Message("date.future", value=assessment.date.isoformat()))
+        written = document.data.get("date") if isinstance(document.data, dict) else None
+        message = Message(
+            "date.future",
+            value=str(written or assessment.date.isoformat()).strip(),
+            date=_BilingualDate(assessment.date),
         )
+        problems.append(_warning(document, ("date",), message))
     if not assessment.assessors and not partial:
         problems.append(document.problem(("assessors",), Message("assessors.missing")))
     return problems
+
+
+@dataclass(frozen=True)
+class _BilingualDate:
+    """A date as a message parameter: in words, B.E. in Thai, C.E. in English."""
+
+    date: dt.date
+
+    @property
+    def th(self) -> str:
+        return format_date(self.date, "th")
+
+    @property
+    def en(self) -> str:
+        return format_date(self.date, "en")
 
 
 @dataclass(frozen=True)
@@ -236,7 +256,8 @@ def check_assessment_scores(
     problems: list[Problem] = []
     components = rubric.components_by_id
     codes = rubric.indicator_codes()
-    scored = 0
+    scored = with_level = 0
+    folder = document.path.parent
 
     for component_id, entry in assessment.components.items():
         base: KeyPath = ("components", component_id)
@@ -278,6 +299,7 @@ def check_assessment_scores(
                     problems.append(document.problem((*where, "level"), Message("level.missing")))
             else:
                 scored += 1
+                with_level += answer.level != NOT_APPLICABLE
             if answer.level == NOT_APPLICABLE and answer.reason is None:
                 problems.append(document.problem((*where, "level"), Message("level.na_needs_reason")))
             if answer.reason is not None and answer.level not in (NOT_APPLICABLE, None):
@@ -289,6 +311,11 @@ def check_assessment_scores(
                     problems.append(
                         document.problem((*where, "evidence", ei), Message("evidence.one_source"))
                     )
+                elif partial and item.file is not None and not (folder / item.file).is_file():
+                    # While the team fills the file in, its evidence is at hand; the secretariat
+                    # receives the file alone, so a complete file is not checked for them.
+                    message = Message("evidence.file_not_found", value=item.file, folder=shown(folder))
+                    problems.append(_warning(document, (*where, "evidence", ei, "file"), message))
         if not partial:
             for indicator in component.indicators:
                 if indicator.id not in entry.indicators:
@@ -309,4 +336,6 @@ def check_assessment_scores(
                     )
                 )
     total = sum(len(component.indicators) for component in rubric.components)
+    if total and scored == total and not with_level:
+        problems.append(document.problem(("components",), Message("assessment.nothing_scored"), key=True))
     return problems, Progress(scored, total)

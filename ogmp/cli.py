@@ -21,9 +21,10 @@ import typer
 
 from ogmp import __version__
 from ogmp.batch import DEFAULT_TIMEOUT, parse_shard
+from ogmp.diagnostics import shown
 from ogmp.errors import InvalidInputError, OgmpError, UsageError
 from ogmp.messages import Lang, Message
-from ogmp.registry import Registry, shown
+from ogmp.registry import Registry
 from ogmp.terminal import (
     make_console,
     print_assessment,

@@ -2,17 +2,65 @@
 
 from __future__ import annotations
 
-import re
+import os
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import NamedTuple
 
 from ogmp.messages import Lang, Message
 
 KeyPath = tuple[str | int, ...]
-# Characters that end a line in a terminal, an editor or str.splitlines(); a key or value
-# quoted in a message may hold one.
-_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def shown(path: Path) -> str:
+    """``path`` as the user would type it: relative to the working folder when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+# Characters a reader cannot see, or cannot tell from an ordinary space: controls (line
+# breaks among them), format characters (zero-width spaces, direction marks), spaces
+# other than U+0020, and code points with no character.
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"})
+
+
+def is_invisible(char: str) -> bool:
+    """Whether ``char`` would not show as itself in a message (the plain space shows)."""
+    return char != " " and unicodedata.category(char) in _INVISIBLE_CATEGORIES
+
+
+# Unicode gives control characters no names, only these aliases.
+_CONTROL_NAMES = {
+    "\x00": "NULL",
+    "\t": "CHARACTER TABULATION",
+    "\n": "LINE FEED",
+    "\x0b": "LINE TABULATION",
+    "\x0c": "FORM FEED",
+    "\r": "CARRIAGE RETURN",
+    "\x1b": "ESCAPE",
+    "\x7f": "DELETE",
+    "\x85": "NEXT LINE",
+}
+
+
+def char_name(char: str) -> str:
+    """``<U+200B> (ZERO WIDTH SPACE)``: a character named so that anyone can find it."""
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "")
+    code = f"<U+{ord(char):04X}>"
+    return f"{code} ({name})" if name else code
+
+
+def visible(text: str, limit: int | None = 60) -> str:
+    """User text as a message quotes it: every invisible character as ``<U+200B>``,
+    shortened to about ``limit`` characters."""
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return "".join(f"<U+{ord(char):04X}>" if is_invisible(char) else char for char in text)
 
 
 class Severity(StrEnum):
@@ -65,7 +113,7 @@ class Problem:
         if self.path:
             parts.append(format_key_path(self.path))
         parts.append(self.message.render(lang))
-        return _LINE_BREAKS.sub("?", ": ".join(parts))  # one problem, one line
+        return visible(": ".join(parts), limit=None)  # one problem, one line, nothing hidden
 
     def sort_key(self) -> tuple[str, int, int, str]:
         line, column = self.location if self.location else (0, 0)

@@ -14,6 +14,7 @@ code  meaning
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 
 from ogmp.diagnostics import Problem
@@ -54,3 +55,26 @@ class UsageError(OgmpError):
     """The command was called with an option value that cannot work."""
 
     exit_code = 2
+
+
+_OS_REASONS = {
+    errno.EACCES: "os.permission",
+    errno.EPERM: "os.permission",
+    errno.ENOENT: "os.not_found",
+    errno.ENOSPC: "os.disk_full",
+    errno.EDQUOT: "os.disk_full",
+    errno.EROFS: "os.read_only",
+    errno.EISDIR: "os.is_folder",
+    errno.ENOTDIR: "os.not_folder",
+    errno.ELOOP: "os.link_loop",
+    errno.ENAMETOOLONG: "os.name_too_long",
+    errno.EIO: "os.io",
+}
+
+
+def os_reason(error: OSError) -> Message | str:
+    """Why the operating system refused, in the user's language where ogmp knows the reason."""
+    code = _OS_REASONS.get(error.errno or 0)
+    if code is not None:
+        return Message(code)
+    return error.strerror or type(error).__name__

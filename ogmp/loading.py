@@ -14,10 +14,10 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from ogmp.diagnostics import KeyPath, Problem
+from ogmp.diagnostics import KeyPath, Problem, Severity, char_name, visible
 from ogmp.messages import CATALOG, Message, one_of
-from ogmp.models.common import _preview
-from ogmp.yamlsource import SourceMap, YamlDocument
+from ogmp.models.common import FreeText, _preview
+from ogmp.yamlsource import SourceMap, YamlDocument, dropped_comments
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -45,18 +45,66 @@ _BUILTIN_CODES = {
 
 
 def validate_document(document: YamlDocument, model: type[ModelT]) -> tuple[ModelT | None, list[Problem]]:
-    """Validate ``document`` against ``model``; every problem is located in the file."""
+    """Validate ``document`` against ``model``; every problem is located in the file.
+
+    Besides errors, the problems hold the document's warnings, and one for each text
+    value whose ``#hashtags`` YAML read as a comment and dropped.
+    """
     data = document.data
     if data is None:
         return None, [Problem(document.display, None, (), Message("file.empty"))]
     if not isinstance(data, dict):
         found = Message("yaml.kind.list") if isinstance(data, list) else Message("yaml.kind.text")
         return None, [document.problem((), Message("yaml.not_mapping", found=found))]
+    warnings = [*document.warnings, *_dropped_hashtags(document, model)]
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data), warnings
     except ValidationError as error:
-        problems = [_problem(document, model, detail) for detail in error.errors(include_url=False)]
-        return None, _deduplicate(problems)
+        problems = _deduplicate([_problem(document, model, d) for d in error.errors(include_url=False)])
+        said = {(problem.location, problem.message) for problem in problems}
+        return None, problems + [w for w in warnings if (w.location, w.message) not in said]
+
+
+def _dropped_hashtags(document: YamlDocument, model: type[BaseModel]) -> list[Problem]:
+    """A warning where YAML cut ``#tags`` off a text as a comment (not off a level or a code,
+    where a comment is what the author meant)."""
+    problems = []
+    for comment in dropped_comments(document):
+        if not is_free_text(model, comment.path):
+            continue
+        dropped = visible(comment.dropped)
+        message = (
+            Message("yaml.hashtag", dropped=dropped, fix=comment.fix)
+            if comment.fix is not None
+            else Message("yaml.hashtag_quoted", dropped=dropped)
+        )
+        problems.append(Problem(document.display, comment.location, comment.path, message, Severity.WARNING))
+    return problems
+
+
+# Errors of values that are checked as they are written, where an invisible character
+# or a pair of curly quotes is the likelier cause than the value itself.
+_TEXT_ERRORS = frozenset(
+    {"missing", "extra_forbidden", "value.control_chars", "text.bidi", "value.too_long", "value.empty"}
+)
+_CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb\uff02\uff07"
+
+
+def _hidden_cause(document: YamlDocument, path: KeyPath, kind: str, value: Any) -> Problem | None:
+    """``level: 3<U+200B>`` is refused because of a character nobody can see: say that."""
+    if kind in _TEXT_ERRORS or not isinstance(value, str):
+        return None
+    text = value.strip()
+    hidden = next((char for char in text if not char.isprintable()), None)
+    if hidden is not None:
+        escape = _escape_behind(document, path, hidden)
+        if escape is not None:  # "evidence\new.pdf": the user typed no line break
+            return escape
+        message = Message("value.invisible", value=visible(text), char=char_name(hidden))
+        return document.problem_at_char(path, message, hidden)
+    if text[:1] and text[0] in _CURLY_QUOTES:
+        return document.problem(path, Message("value.curly_quotes", value=visible(text), char=text[0]))
+    return None
 
 
 def _deduplicate(problems: list[Problem]) -> list[Problem]:
@@ -70,12 +118,27 @@ def _deduplicate(problems: list[Problem]) -> list[Problem]:
     return unique
 
 
+def _escape_behind(document: YamlDocument, path: KeyPath, char: str) -> Problem | None:
+    """The warning about a backslash escape in the value at ``path``, as an error, when that
+    escape is what put ``char`` (which is not in the file itself) into the value."""
+    location = document.source.locate(path)
+    for warning in document.warnings:
+        if warning.path == path and warning.message.code == "yaml.backslash_escape":
+            line = document.text.splitlines()[location.line - 1] if document.text else ""
+            if char not in line:
+                return Problem(document.display, warning.location, path, warning.message)
+    return None
+
+
 def _problem(document: YamlDocument, model: type[BaseModel], detail: Any) -> Problem:
     loc: tuple[Any, ...] = tuple(detail["loc"])
     kind: str = detail["type"]
     context: dict[str, Any] = dict(detail.get("ctx") or {})
     path = source_path(loc, document.source)
 
+    hidden = _hidden_cause(document, path, kind, detail.get("input"))
+    if hidden is not None:
+        return hidden
     if kind == "missing":
         return document.problem(path, Message("field.missing", key=loc[-1]))
     if kind == "extra_forbidden":
@@ -99,7 +162,15 @@ def _problem(document: YamlDocument, model: type[BaseModel], detail: Any) -> Pro
         code = _BUILTIN_CODES[kind]
         params = {"value": _preview(str(detail.get("input")))} if "{value}" in CATALOG[code][0] else {}
         return document.problem(path, Message(code, **params))
-    return document.problem(path, Message("value.invalid", detail=detail.get("msg", kind)))
+    if kind == "string_pattern_mismatch":
+        value = _preview(str(detail.get("input")))
+        return document.problem(
+            path, Message("value.pattern", value=value, pattern=context.get("pattern", ""))
+        )
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return document.problem(path, Message("value.bound", value=_preview(str(detail.get("input")))))
+    # A kind of error ogmp has no words for: named by its id, never in pydantic's English.
+    return document.problem(path, Message("value.invalid", detail=kind))
 
 
 def _key_hint(key: str, allowed: list[str]) -> Message | str:
@@ -145,6 +216,31 @@ def allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [field.alias or name for name, field in annotation.model_fields.items()]
     return []
+
+
+def is_free_text(model: type[BaseModel], path: KeyPath) -> bool:
+    """Whether the value at ``path`` in ``model`` is prose (a note, a name), not a code or a number."""
+    if not path:
+        return False
+    annotation: Any = model
+    for part in path[:-1]:
+        annotation = _unwrap(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = _field(annotation, part)
+            if field is None:
+                return False
+            annotation = field.annotation
+        elif get_origin(annotation) is list:
+            annotation = get_args(annotation)[0]
+        elif get_origin(annotation) is dict:
+            annotation = get_args(annotation)[1]
+        else:
+            return False
+    annotation = _unwrap(annotation)
+    if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+        return False
+    field = _field(annotation, path[-1])
+    return field is not None and FreeText in field.metadata
 
 
 def _field(model: type[BaseModel], key: Any) -> Any:

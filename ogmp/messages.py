@@ -32,6 +32,19 @@ CATALOG: dict[str, tuple[str, str]] = {
         "cannot be read ({reason}); check the file's permissions",
         "อ่านไฟล์ไม่ได้ ({reason}) กรุณาตรวจสอบสิทธิ์การเข้าถึงไฟล์",
     ),
+    "folder.unreadable": (
+        "this folder cannot be searched ({reason}), so the files in it were not checked",
+        "ค้นหาไฟล์ในโฟลเดอร์นี้ไม่ได้ ({reason}) จึงไม่ได้ตรวจไฟล์ที่อยู่ในโฟลเดอร์นี้",
+    ),
+    "os.permission": ("permission denied", "ไม่มีสิทธิ์เข้าถึง"),
+    "os.not_found": ("it does not exist", "ไม่มีอยู่"),
+    "os.disk_full": ("the disk is full", "พื้นที่ดิสก์เต็ม"),
+    "os.read_only": ("the disk is read-only", "ดิสก์เป็นแบบอ่านอย่างเดียว"),
+    "os.is_folder": ("it is a folder", "เป็นโฟลเดอร์"),
+    "os.not_folder": ("a part of the path is not a folder", "บางส่วนของตำแหน่งไม่ใช่โฟลเดอร์"),
+    "os.link_loop": ("a link points back to itself", "ลิงก์ชี้วนกลับมาที่ตัวเอง"),
+    "os.name_too_long": ("the name is too long", "ชื่อยาวเกินไป"),
+    "os.io": ("the disk could not be read or written", "อ่านหรือเขียนดิสก์ไม่สำเร็จ"),
     "file.too_large": (
         "the file is {size} but the limit is {limit}; an assessment file is normally"
         " well under 1 MB, so check that this is the right file",
@@ -68,8 +81,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "มีการใช้ปุ่ม Tab ในการย่อหน้า YAML ต้องย่อหน้าด้วยการเว้นวรรค (ตั้งค่าโปรแกรมแก้ไขให้กด Tab แล้วได้ช่องว่างแทน)",
     ),
     "yaml.reserved_char": (
-        "a value cannot start with '{char}'; put the whole value in quotes",
-        "ค่าต้องไม่ขึ้นต้นด้วย '{char}' กรุณาใส่ค่าทั้งหมดไว้ในเครื่องหมายคำพูด",
+        "'{char}' cannot start a key or a value in YAML; put the text that starts with it in quotes",
+        "ใน YAML คีย์หรือค่าต้องไม่ขึ้นต้นด้วย '{char}' กรุณาใส่ข้อความที่ขึ้นต้นด้วยเครื่องหมายนี้ไว้ในเครื่องหมายคำพูด",
     ),
     "yaml.unclosed_quote": (
         "a quoted text that starts here is never closed; add the closing {quote}",
@@ -91,16 +104,22 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ควรเป็นรูปแบบ 'คีย์: ค่า' หลังชื่อคีย์ต้องมีเครื่องหมาย ':' และเว้นวรรคหนึ่งครั้ง",
     ),
     "yaml.syntax": (
-        "YAML syntax error: {detail}",
-        "รูปแบบ YAML ไม่ถูกต้อง: {detail}",
+        "this line cannot be read as YAML; check its indentation, that each key is followed by"
+        " ': ' (a colon and a space), and that text containing symbols is in quotes",
+        "อ่านบรรทัดนี้ตามรูปแบบ YAML ไม่ได้ กรุณาตรวจสอบการย่อหน้า ตรวจว่าหลังชื่อคีย์ทุกตัวมี ': '"
+        " (โคลอนตามด้วยการเว้นวรรค) และข้อความที่มีสัญลักษณ์อยู่ในเครื่องหมายคำพูด",
     ),
     "yaml.alias": (
-        "YAML anchors and aliases (&name, *name) are not allowed; write the value out in full",
-        "ไม่อนุญาตให้ใช้ anchor และ alias ของ YAML (&ชื่อ, *ชื่อ) กรุณาเขียนค่าให้ครบถ้วนในตำแหน่งนั้น",
+        "YAML anchors and aliases (&name, *name) are not allowed; write the value out in full{hint}",
+        "ไม่อนุญาตให้ใช้ anchor และ alias ของ YAML (&ชื่อ, *ชื่อ) กรุณาเขียนค่าให้ครบถ้วนในตำแหน่งนั้น{hint}",
+    ),
+    "yaml.quote_hint": (
+        "; if this is text, put it in quotes: {fix}",
+        " หากเป็นข้อความ ให้ใส่ไว้ในเครื่องหมายคำพูด เช่น {fix}",
     ),
     "yaml.tag": (
-        "YAML tags ({tag}) are not allowed; write a plain value",
-        "ไม่อนุญาตให้ใช้แท็กของ YAML ({tag}) กรุณาเขียนเป็นค่าธรรมดา",
+        "YAML tags ({tag}) are not allowed; write a plain value{hint}",
+        "ไม่อนุญาตให้ใช้แท็กของ YAML ({tag}) กรุณาเขียนเป็นค่าธรรมดา{hint}",
     ),
     "yaml.multiple_documents": (
         "the file holds more than one YAML document ('---'); keep one assessment per file",
@@ -126,6 +145,84 @@ CATALOG: dict[str, tuple[str, str]] = {
     "yaml.not_mapping": (
         "the file must be a set of 'key: value' entries (a YAML mapping), not {found}",
         "เนื้อหาของไฟล์ต้องอยู่ในรูป 'คีย์: ค่า' (YAML mapping) ไม่ใช่{found}",
+    ),
+    "yaml.invisible_key": (
+        "the key '{key}' contains the invisible character {char}, often pasted from Word or"
+        " Excel; delete the key and type it again",
+        "คีย์ '{key}' มีอักขระที่มองไม่เห็น {char} ปนอยู่ ซึ่งมักติดมาจากการคัดลอกจาก Word หรือ Excel กรุณาลบชื่อคีย์แล้วพิมพ์ใหม่",
+    ),
+    "yaml.odd_space": (
+        "{char} is here where YAML needs an ordinary space (it is often pasted from Word or"
+        " Excel); delete it and type a space",
+        "ตรงนี้มี {char} ในตำแหน่งที่ YAML ต้องการการเว้นวรรคธรรมดา (มักติดมาจากการคัดลอกจาก"
+        " Word หรือ Excel) กรุณาลบออกแล้วเว้นวรรคใหม่",
+    ),
+    "yaml.fullwidth_colon": (
+        "{char} is not the colon YAML needs after a key; type an ordinary colon and a space: {fix}",
+        "{char} ไม่ใช่เครื่องหมายโคลอนที่ YAML ใช้หลังชื่อคีย์ กรุณาพิมพ์ ':' ธรรมดาแล้วเว้นวรรค เช่น {fix}",
+    ),
+    "yaml.colon_space": (
+        "a key needs a space after its colon; type one: {fix}",
+        "หลังเครื่องหมาย ':' ของชื่อคีย์ต้องเว้นวรรคหนึ่งครั้ง กรุณาแก้เป็น {fix}",
+    ),
+    "yaml.curly_quote": (
+        "the value starts with the curly quote {char}, which YAML does not read as a quote;"
+        " type straight quotes instead: {fix}",
+        "ค่าขึ้นต้นด้วยเครื่องหมายคำพูดแบบโค้ง {char} ซึ่ง YAML ไม่ถือเป็นเครื่องหมายคำพูด"
+        " กรุณาพิมพ์เครื่องหมายคำพูดตรงแทน เช่น {fix}",
+    ),
+    "yaml.indicator_start": (
+        "a value cannot start with '{char}' ({meaning}); put the whole value in quotes: {fix}",
+        "ค่าต้องไม่ขึ้นต้นด้วย '{char}' ({meaning}) กรุณาใส่ค่าทั้งหมดไว้ในเครื่องหมายคำพูด เช่น {fix}",
+    ),
+    "yaml.meaning.list_item": (
+        "YAML reads it as the start of a list",
+        "YAML อ่านเป็นการเริ่มรายการ",
+    ),
+    "yaml.meaning.alias": ("YAML reads it as an alias", "YAML อ่านเป็น alias"),
+    "yaml.meaning.anchor": ("YAML reads it as an anchor", "YAML อ่านเป็น anchor"),
+    "yaml.meaning.tag": ("YAML reads it as a tag", "YAML อ่านเป็นแท็ก"),
+    "yaml.meaning.list": ("YAML reads it as a list", "YAML อ่านเป็นรายการ"),
+    "yaml.meaning.mapping": (
+        "YAML reads it as a set of 'key: value' entries",
+        "YAML อ่านเป็นชุดข้อมูลแบบ 'คีย์: ค่า'",
+    ),
+    "yaml.meaning.block": (
+        "YAML reads it as a block of text on the next lines",
+        "YAML อ่านเป็นข้อความหลายบรรทัดในบรรทัดถัดไป",
+    ),
+    "yaml.meaning.reserved": ("YAML reserves it", "YAML สงวนไว้ใช้เป็นสัญลักษณ์พิเศษ"),
+    "yaml.meaning.key": ("YAML reads it as a key", "YAML อ่านเป็นคีย์"),
+    "yaml.meaning.separator": ("YAML reads it as a separator", "YAML อ่านเป็นเครื่องหมายคั่น"),
+    "yaml.colon_in_text": (
+        "a text that contains ': ' must be in quotes; put the whole value in quotes: {fix}",
+        "ข้อความที่มี ': ' อยู่ด้วยต้องอยู่ในเครื่องหมายคำพูด กรุณาใส่ค่าทั้งหมดไว้ในเครื่องหมายคำพูด เช่น {fix}",
+    ),
+    "yaml.backslash": (
+        "inside double quotes a backslash starts an escape, and {escape} here is not a valid one; write the"
+        " path with '/' ({fix}) or put the value in single quotes",
+        "ภายในเครื่องหมายคำพูดคู่ เครื่องหมาย \\ ใช้ขึ้นต้นรหัสพิเศษ และ {escape} ในตำแหน่งนี้ไม่ใช่รหัสที่ใช้ได้"
+        " กรุณาใช้ '/' แทน ({fix}) หรือใส่ค่าไว้ในเครื่องหมายคำพูดเดี่ยว",
+    ),
+    "yaml.backslash_escape": (
+        "inside double quotes {escape} is read as one special character, not as a backslash and"
+        " a letter; if you meant a backslash (as in a Windows path), write '/' instead or put"
+        " the value in single quotes",
+        "ภายในเครื่องหมายคำพูดคู่ {escape} ถูกอ่านเป็นอักขระพิเศษหนึ่งตัว ไม่ใช่เครื่องหมาย \\"
+        " กับตัวอักษร หากต้องการเครื่องหมาย \\ (เช่น ในตำแหน่งไฟล์ของ Windows) ให้ใช้ '/' แทน"
+        " หรือใส่ค่าไว้ในเครื่องหมายคำพูดเดี่ยว",
+    ),
+    "yaml.hashtag": (
+        "the text from ' #' on ({dropped}) is read as a comment and left out; to keep it, put"
+        " the whole value in quotes: {fix}",
+        "ข้อความตั้งแต่ ' #' เป็นต้นไป ({dropped}) ถูกอ่านเป็นหมายเหตุ (comment) และไม่ถูกนำไปใช้"
+        " หากต้องการเก็บไว้ ให้ใส่ค่าทั้งหมดไว้ในเครื่องหมายคำพูด เช่น {fix}",
+    ),
+    "yaml.hashtag_quoted": (
+        "the text from ' #' on ({dropped}) is outside the quotes, so it is read as a comment"
+        " and left out; to keep it, move it inside the quotes",
+        "ข้อความตั้งแต่ ' #' เป็นต้นไป ({dropped}) อยู่นอกเครื่องหมายคำพูดจึงถูกอ่านเป็นหมายเหตุ"
+        " (comment) และไม่ถูกนำไปใช้ หากต้องการเก็บไว้ ให้ย้ายเข้าไปไว้ในเครื่องหมายคำพูด",
     ),
     "yaml.kind.list": ("a list", "รายการ (list)"),
     "yaml.kind.text": ("a single text", "ข้อความเดี่ยว"),
@@ -182,10 +279,35 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'{value}' is not one of the allowed values: {allowed}",
         "'{value}' ไม่ใช่ค่าที่ใช้ได้ ค่าที่ใช้ได้คือ {allowed}",
     ),
-    "value.invalid": ("invalid value: {detail}", "ค่าไม่ถูกต้อง: {detail}"),
+    "value.invalid": (
+        "this value is not valid here ({detail}); compare it with the scaffold that `ogmp init` writes",
+        "ค่านี้ใช้ในตำแหน่งนี้ไม่ได้ ({detail}) กรุณาเทียบกับแบบฟอร์มที่สร้างด้วยคำสั่ง `ogmp init`",
+    ),
+    "value.pattern": (
+        "'{value}' does not have the form this value needs ({pattern})",
+        "'{value}' ไม่อยู่ในรูปแบบที่กำหนดสำหรับค่านี้ ({pattern})",
+    ),
+    "value.bound": ("'{value}' is out of the allowed range", "'{value}' อยู่นอกช่วงที่กำหนด"),
     "value.control_chars": (
-        "contains control characters (such as NUL or escape codes); delete them",
-        "มีอักขระควบคุม (เช่น NUL หรือรหัส escape) ปนอยู่ กรุณาลบออก",
+        "contains the control character {char} (a line break or code pasted from Word or a"
+        " terminal); delete it",
+        "มีอักขระควบคุม {char} ปนอยู่ (เช่น การขึ้นบรรทัดหรือรหัสที่ติดมาจากการคัดลอกจาก Word) กรุณาลบออก",
+    ),
+    "value.invisible": (
+        "'{value}' contains the invisible character {char}, often pasted from Word or Excel;"
+        " delete it and type the value again",
+        "'{value}' มีอักขระที่มองไม่เห็น {char} ปนอยู่ ซึ่งมักติดมาจากการคัดลอกจาก Word หรือ Excel กรุณาลบออกแล้วพิมพ์ค่าใหม่",
+    ),
+    "value.curly_quotes": (
+        "'{value}' is in curly quotes ({char}), which YAML keeps as part of the value; type the"
+        ' value without quotes, or in straight quotes (")',
+        "'{value}' อยู่ในเครื่องหมายคำพูดแบบโค้ง ({char}) ซึ่ง YAML ถือเป็นส่วนหนึ่งของค่า"
+        ' กรุณาพิมพ์ค่าโดยไม่มีเครื่องหมายคำพูด หรือใช้เครื่องหมายคำพูดตรง (")',
+    ),
+    "text.bidi": (
+        "contains the direction-control character {char}, which makes the text look different"
+        " from what is stored; delete it",
+        "มีอักขระควบคุมทิศทางข้อความ {char} ปนอยู่ ซึ่งทำให้ข้อความแสดงผลไม่ตรงกับที่บันทึกไว้ กรุณาลบออก",
     ),
     "value.slug": (
         "'{value}' is not a valid id; use lowercase English letters, digits and '_', starting with a letter",
@@ -242,6 +364,29 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'{value}' ใช้อ้างอิงไฟล์ไม่ได้ กรุณาเขียนตำแหน่งไฟล์โดยนับจากโฟลเดอร์ของแบบประเมิน"
         " โดยไม่มี '..' ชื่อไดรฟ์ หรือ '/' นำหน้า",
     ),
+    "evidence.url_too_long": (
+        "the web address is {length} characters long and the limit is {limit}; give the address"
+        " of the page itself, without the tracking part after '?'",
+        "ที่อยู่เว็บยาว {length} ตัวอักษร เกินขีดจำกัด {limit} ตัวอักษร กรุณาใช้ที่อยู่ของหน้าเว็บนั้นโดยตรง"
+        " โดยตัดส่วนติดตามหลังเครื่องหมาย '?' ออก",
+    ),
+    "evidence.file_link": (
+        "'{value}' is a link ({scheme}:), not a file; give a file as a path such as"
+        " evidence/minutes.pdf, and a web page under 'url:' as https://...",
+        "'{value}' เป็นลิงก์ ({scheme}:) ไม่ใช่ไฟล์ กรุณาระบุไฟล์เป็นตำแหน่งไฟล์ เช่น evidence/minutes.pdf"
+        " ส่วนหน้าเว็บให้ระบุใน 'url:' โดยขึ้นต้นด้วย https://",
+    ),
+    "evidence.file_not_found": (
+        "the evidence file {value} is not in {folder}; check its name, or put the file there"
+        " before the assessment is sent",
+        "ไม่พบไฟล์หลักฐาน {value} ใน {folder} กรุณาตรวจสอบชื่อไฟล์ หรือนำไฟล์มาไว้ในโฟลเดอร์นี้ก่อนส่งแบบประเมิน",
+    ),
+    "assessment.nothing_scored": (
+        "every indicator is marked n/a, so nothing can be scored; give a level from 1 to 5 to"
+        " each indicator that applies to the unit (if none does, check the agenda and the rubric)",
+        "ทุกตัวชี้วัดระบุเป็น n/a จึงคำนวณผลการประเมินไม่ได้ กรุณาให้ระดับ 1 ถึง 5 แก่ตัวชี้วัด"
+        "ที่เกี่ยวข้องกับหน่วยรับการประเมิน (หากไม่มีตัวชี้วัดใดเกี่ยวข้อง กรุณาตรวจสอบวาระและเกณฑ์ที่ใช้)",
+    ),
     "round.range": (
         "the round is the fiscal year in the Buddhist Era (e.g. 2564); got {value}",
         "รอบการประเมินต้องเป็นปีงบประมาณแบบพุทธศักราช (เช่น 2564) แต่พบ {value}",
@@ -256,8 +401,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "วันที่ {value} ไม่สมเหตุสมผล กรุณาเขียนเป็น ปปปป-ดด-วว แบบ พ.ศ. หรือ ค.ศ.",
     ),
     "date.future": (
-        "the assessment date {value} is in the future",
-        "วันที่ประเมิน {value} เป็นวันในอนาคต",
+        "the assessment date {value} ({date}) is in the future; check the year",
+        "วันที่ประเมิน {value} ({date}) เป็นวันในอนาคต กรุณาตรวจสอบปี",
     ),
     "assessors.missing": (
         "no assessor is named; list at least one person under 'assessors'",
@@ -456,8 +601,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ไฟล์ถูกแก้ไขระหว่างที่ ogmp กำลังทำงาน กรุณาสั่งใหม่อีกครั้ง",
     ),
     "verify.not_pdf": (
-        "not a PDF that ogmp can read ({reason})",
-        "ไม่ใช่ไฟล์ PDF ที่ ogmp อ่านได้ ({reason})",
+        "this is not a PDF file",
+        "ไฟล์นี้ไม่ใช่ไฟล์ PDF",
+    ),
+    "verify.damaged": (
+        "the PDF is damaged and cannot be read; ask for the report again",
+        "ไฟล์ PDF เสียหายจนอ่านไม่ได้ กรุณาขอรายงานฉบับใหม่",
     ),
     "verify.missing": (
         "the report carries no embedded {what}: it was not made by ogmp assess, or it was altered",

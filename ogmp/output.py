@@ -7,9 +7,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from ogmp.diagnostics import shown
 from ogmp.errors import OutputError
 from ogmp.messages import Message
-from ogmp.registry import shown
 
 
 def _default_mode() -> int:

@@ -8,7 +8,6 @@ version. The shared catalogues are ``shared/*.yaml`` in the same folders.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ogmp.checks import Catalogues, check_rubric
-from ogmp.diagnostics import Problem
+from ogmp.diagnostics import Problem, shown
 from ogmp.errors import InvalidInputError
 from ogmp.loading import validate_document
 from ogmp.messages import Message
@@ -35,15 +34,6 @@ from ogmp.yamlsource import MAX_BYTES, YamlDocument, read_yaml
 
 # ``id: ogmp-8`` and ``version: 1`` at the top level of a rubric file.
 _TOP_LEVEL = re.compile(rb"^(id|version):[ \t]*[\"']?([A-Za-z0-9._-]+)[\"']?[ \t]*(?:#.*)?\r?$", re.MULTILINE)
-
-
-def shown(path: Path) -> str:
-    """``path`` as the user would type it: relative to the working folder when inside it."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
 
 
 CATALOGUE_NAMES = ("practices", "agendas", "provinces", "indices")

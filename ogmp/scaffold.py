@@ -15,13 +15,14 @@ from pathlib import Path
 from pydantic_core import PydanticCustomError
 
 from ogmp.checks import did_you_mean
+from ogmp.diagnostics import shown
 from ogmp.errors import OutputError, UsageError
 from ogmp.messages import Lang, Message
 from ogmp.models.assessment import UnitKind, parse_fiscal_year, parse_unit_code
 from ogmp.models.catalogue import PROVINCE_CODE, Agenda, Province
 from ogmp.models.rubric import Rubric
 from ogmp.output import write_atomic, write_new
-from ogmp.registry import Registry, shown
+from ogmp.registry import Registry
 from ogmp.schema import schema_file_name, schema_text
 from ogmp.yamlsource import parse_yaml
 

@@ -15,9 +15,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ogmp.diagnostics import Problem
+from ogmp.diagnostics import Problem, shown
 from ogmp.messages import Lang, Message
-from ogmp.registry import shown
 
 if TYPE_CHECKING:  # only named in annotations: `ogmp validate` must not import the reporting side
     import rich.progress

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ogmp.checks import Progress, check_assessment_header, check_assessment_scores
-from ogmp.diagnostics import Problem
-from ogmp.errors import InvalidInputError
+from ogmp.diagnostics import Problem, shown
+from ogmp.errors import InvalidInputError, os_reason
 from ogmp.loading import validate_document
 from ogmp.messages import Message
 from ogmp.models.assessment import Assessment
 from ogmp.models.rubric import Rubric
-from ogmp.registry import Registry, shown
+from ogmp.registry import Registry
 from ogmp.yamlsource import YamlDocument, read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -59,24 +61,46 @@ class ValidationReport:
 
 
 def expand_paths(paths: Sequence[Path]) -> list[tuple[Path, Problem | None]]:
-    """Files as given, and the YAML files inside folders (recursively, sorted)."""
+    """Files as given, and the YAML files inside folders (recursively, sorted, hidden ones
+    left out). A folder that cannot be searched is a problem, never an empty folder."""
     found: list[tuple[Path, Problem | None]] = []
     for path in paths:
-        if path.is_dir():
-            files = sorted(
-                candidate
-                for candidate in path.rglob("*")
-                if candidate.suffix.lower() in YAML_SUFFIXES
-                and candidate.is_file()
-                and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
-            )
-            if not files:
-                problem = Problem(shown(path), None, (), Message("validate.no_files", path=shown(path)))
-                found.append((path, problem))
-            found.extend((file, None) for file in files)
-        else:
+        try:
+            is_folder = stat.S_ISDIR(path.stat().st_mode)
+        except FileNotFoundError:
+            is_folder = False  # reading it says "not found"
+        except OSError as error:
+            message = Message("file.unreadable", reason=os_reason(error))
+            found.append((path, Problem(shown(path), None, (), message)))
+            continue
+        if not is_folder:
             found.append((path, None))
+            continue
+        files, problems = _yaml_files(path)
+        found.extend((folder, problem) for folder, problem in problems)
+        if not files and not problems:
+            problem = Problem(shown(path), None, (), Message("validate.no_files", path=shown(path)))
+            found.append((path, problem))
+        found.extend((file, None) for file in files)
     return found
+
+
+def _yaml_files(folder: Path) -> tuple[list[Path], list[tuple[Path, Problem]]]:
+    """The YAML files under ``folder``, and a problem for each folder that could not be searched."""
+    files: list[Path] = []
+    problems: list[tuple[Path, Problem]] = []
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else folder
+        message = Message("folder.unreadable", reason=os_reason(error))
+        problems.append((where, Problem(shown(where), None, (), message)))
+
+    for root, folders, names in os.walk(folder, onerror=unreadable):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in names:
+            if not name.startswith(".") and Path(name).suffix.lower() in YAML_SUFFIXES:
+                files.append(Path(root) / name)
+    return sorted(files), problems
 
 
 def validate_file(

@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ogmp.diagnostics import Problem
-from ogmp.errors import InvalidInputError
+from ogmp.diagnostics import Problem, shown
+from ogmp.errors import InvalidInputError, os_reason
 from ogmp.messages import Message
 from ogmp.models.result import UnitResult
-from ogmp.registry import CATALOGUE_NAMES, Registry, shown
+from ogmp.registry import CATALOGUE_NAMES, Registry
 from ogmp.report.build import RESULT_ATTACHMENT, info_key
-from ogmp.report.thai import thai_digits
 from ogmp.scoring import score_assessment
+from ogmp.thai import thai_digits
 from ogmp.validate import validate_file
 
 
@@ -118,13 +118,20 @@ def verify_report(path: Path) -> Verification:
 
 def _read_pdf(path: Path, display: str) -> tuple[dict[str, Any], dict[str, bytes], str]:
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
-    def refuse(reason: str) -> InvalidInputError:
-        return InvalidInputError([Problem(display, None, (), Message("verify.not_pdf", reason=reason))])
+    def refuse(code: str) -> InvalidInputError:
+        return InvalidInputError([Problem(display, None, (), Message(code))])
 
-    if not path.is_file():
-        raise InvalidInputError([Problem(display, None, (), Message("file.not_found"))])
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(1024)
+    except FileNotFoundError:
+        raise InvalidInputError([Problem(display, None, (), Message("file.not_found"))]) from None
+    except OSError as error:
+        message = Message("file.unreadable", reason=os_reason(error))
+        raise InvalidInputError([Problem(display, None, (), message)]) from None
+    if b"%PDF-" not in header:
+        raise refuse("verify.not_pdf")
     pypdf_log = logging.getLogger("pypdf")
     level = pypdf_log.level
     pypdf_log.setLevel(logging.ERROR)  # its warnings about broken files are ours to word
@@ -133,8 +140,8 @@ def _read_pdf(path: Path, display: str) -> tuple[dict[str, Any], dict[str, bytes
         metadata = dict(reader.metadata or {})
         attachments = {name: contents[0] for name, contents in reader.attachments.items() if contents}
         text = "\n".join(page.extract_text() for page in reader.pages)
-    except (PyPdfError, OSError, ValueError, KeyError) as error:
-        raise refuse(type(error).__name__) from None
+    except Exception:  # pypdf raises many kinds, and they change between its releases
+        raise refuse("verify.damaged") from None
     finally:
         pypdf_log.setLevel(level)
     return metadata, attachments, text

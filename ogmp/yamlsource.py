@@ -14,8 +14,10 @@ recursion, so nesting depth is bounded by a check, not by the C stack.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,9 +25,10 @@ from typing import Any
 
 import yaml
 
-from ogmp.diagnostics import KeyPath, Location, Problem
-from ogmp.errors import InvalidInputError
+from ogmp.diagnostics import KeyPath, Location, Problem, Severity, char_name, visible
+from ogmp.errors import InvalidInputError, os_reason
 from ogmp.messages import Message
+from ogmp.yamlhints import explain_syntax_error, quoted_fix
 
 try:  # libyaml is in PyYAML's wheels; the pure-Python parser is the fallback.
     from yaml import CSafeLoader as _Loader
@@ -68,17 +71,36 @@ class SourceMap:
 
 @dataclass
 class YamlDocument:
-    """A parsed file: its data, where each part came from, and its identity."""
+    """A parsed file: its data, where each part came from, its identity and its text.
+
+    ``warnings`` are what the file says that YAML reads differently from what its
+    author most likely meant (a hashtag read as a comment, an escape in double quotes).
+    """
 
     path: Path
     display: str
     data: Any
     source: SourceMap
     sha256: str
+    text: str = ""
+    warnings: list[Problem] = field(default_factory=list)
 
-    def problem(self, path: KeyPath, message: Message, *, key: bool = False) -> Problem:
+    def problem(
+        self, path: KeyPath, message: Message, *, key: bool = False, severity: Severity = Severity.ERROR
+    ) -> Problem:
         """A problem about ``path`` in this document, located at its line."""
-        return Problem(self.display, self.source.locate(path, key=key), path, message)
+        return Problem(self.display, self.source.locate(path, key=key), path, message, severity)
+
+    def problem_at_char(self, path: KeyPath, message: Message, char: str) -> Problem:
+        """A problem about a character of the value at ``path``, located at that character
+        when it is on the value's first line (else at the value)."""
+        location = self.source.locate(path)
+        lines = self.text.splitlines()
+        if 0 < location.line <= len(lines):
+            found = lines[location.line - 1].find(char, location.column - 1)
+            if found >= 0:
+                location = Location(location.line, found + 1)
+        return Problem(self.display, location, path, message)
 
 
 def read_yaml(path: Path, *, display: str | None = None, max_bytes: int = MAX_BYTES) -> YamlDocument:
@@ -87,7 +109,9 @@ def read_yaml(path: Path, *, display: str | None = None, max_bytes: int = MAX_BY
     raw = _read_bytes(path, shown, max_bytes)
     text = decode_text(raw, shown)
     data, source = parse_yaml(text, shown)
-    return YamlDocument(path, shown, data, source, hashlib.sha256(raw).hexdigest())
+    document = YamlDocument(path, shown, data, source, hashlib.sha256(raw).hexdigest(), text)
+    document.warnings = escapes_in_double_quotes(document)
+    return document
 
 
 def _read_bytes(path: Path, shown: str, max_bytes: int) -> bytes:
@@ -95,17 +119,17 @@ def _read_bytes(path: Path, shown: str, max_bytes: int) -> bytes:
         return InvalidInputError([Problem(shown, None, (), message)])
 
     try:
-        if not path.exists():
-            raise fail(Message("file.not_found"))
-        if not path.is_file():
+        status = path.stat()  # not exists(): a folder that cannot be entered is not "not found"
+        if not stat.S_ISREG(status.st_mode):
             raise fail(Message("file.not_regular"))
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise fail(Message("file.too_large", size=_size(size), limit=_size(max_bytes)))
+        if status.st_size > max_bytes:
+            raise fail(Message("file.too_large", size=_size(status.st_size), limit=_size(max_bytes)))
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise fail(Message("file.not_found")) from None
     except OSError as error:
-        raise fail(Message("file.unreadable", reason=error.strerror or type(error).__name__)) from None
+        raise fail(Message("file.unreadable", reason=os_reason(error))) from None
     if len(raw) > max_bytes:  # grew while we looked
         raise fail(Message("file.too_large", size=_size(len(raw)), limit=_size(max_bytes)))
     return raw
@@ -192,6 +216,7 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, SourceMap]:
     def refuse(mark: Any, message: Message, path: KeyPath = ()) -> InvalidInputError:
         return InvalidInputError([Problem(shown, Location(mark.line + 1, mark.column + 1), path, message)])
 
+    event: Any = None
     try:
         events: Iterator[Any] = yaml.parse(text, Loader=_Loader)
         for event in events:
@@ -199,10 +224,12 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, SourceMap]:
             if kind is scalar or kind is mapping_start or kind is sequence_start:
                 mark = event.start_mark
                 if event.anchor is not None:
-                    raise refuse(mark, Message("yaml.alias"))
+                    hint = _quote_hint(text, mark) if kind is scalar else ""  # &name on a text
+                    raise refuse(mark, Message("yaml.alias", hint=hint))
                 tag = event.tag
                 if tag is not None and tag != "!":
-                    raise refuse(mark, Message("yaml.tag", tag=_short_tag(tag)))
+                    hint = _quote_hint(text, mark) if kind is scalar and tag.startswith("!") else ""
+                    raise refuse(mark, Message("yaml.tag", tag=_short_tag(tag), hint=hint))
                 where = (mark.line + 1, mark.column + 1)
                 frame = stack[-1] if stack else None
                 if frame is not None and frame.is_mapping and frame.pending_key is None:
@@ -212,6 +239,8 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, SourceMap]:
                     if event.style in (None, "") and key in _NULLS:
                         raise refuse(mark, Message("yaml.empty_key"), frame.path)
                     key_path = (*frame.path, key)
+                    if not key.isprintable():  # a zero-width space or a line break in a key
+                        raise InvalidInputError([_invisible_in_key(text, shown, mark, key, frame.path)])
                     first = keys.get(key_path)
                     if first is not None:
                         message = Message("yaml.duplicate_key", key=key, first_line=first[0])
@@ -247,82 +276,150 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, SourceMap]:
                 stack.pop()
                 continue
             if kind is yaml.AliasEvent:
-                raise refuse(event.start_mark, Message("yaml.alias"))
+                raise refuse(
+                    event.start_mark, Message("yaml.alias", hint=_quote_hint(text, event.start_mark))
+                )
             if kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise refuse(event.start_mark, Message("yaml.multiple_documents"))
     except yaml.MarkedYAMLError as error:
-        raise InvalidInputError([_syntax_problem(error, text, shown)]) from None
+        # ``event`` is the last event read before the error: what the parser had built.
+        after = event.end_mark.index if event is not None else 0
+        problem = explain_syntax_error(error, text, shown, depth=len(stack), after=after, limit=MAX_DEPTH)
+        raise InvalidInputError([problem]) from None
     except yaml.reader.ReaderError:  # a raw control character (a Word line break, an escape code)
         raise InvalidInputError([_control_character_problem(text, shown)]) from None
-    except yaml.YAMLError as error:  # pragma: no cover - libyaml always gives marks
-        raise InvalidInputError(
-            [Problem(shown, None, (), Message("yaml.syntax", detail=str(error)))]
-        ) from None
+    except yaml.YAMLError:  # pragma: no cover - libyaml always gives marks
+        raise InvalidInputError([Problem(shown, None, (), Message("yaml.syntax"))]) from None
     return root, source
+
+
+def _quote_hint(text: str, mark: Any) -> Message | str:
+    """``; if this is text, put it in quotes: note: "*สำคัญ*"`` for a refused YAML feature
+    that a user more likely typed as the first character of a text."""
+    line = _line_at(text, mark.index)
+    fix = quoted_fix(line)
+    return Message("yaml.quote_hint", fix=fix) if fix is not None else ""
+
+
+def _line_at(text: str, index: int) -> str:
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    return text[start : end if end >= 0 else len(text)].rstrip("\r")
+
+
+def _invisible_in_key(text: str, shown: str, mark: Any, key: str, parent: KeyPath) -> Problem:
+    """A key with a character nobody can see, located at that character when it is there."""
+    char = next(c for c in key if not c.isprintable())
+    line = _line_at(text, mark.index)
+    column = line.find(char, mark.column)
+    where = Location(mark.line + 1, (column if column >= 0 else mark.column) + 1)
+    if key[0] == char and char.isspace():  # a non-breaking space where the indentation is
+        return Problem(shown, where, parent, Message("yaml.odd_space", char=char_name(char)))
+    message = Message("yaml.invisible_key", key=visible(key), char=char_name(char))
+    return Problem(shown, where, parent, message)
 
 
 def _control_character_problem(text: str, shown: str) -> Problem:
     """Where the first character YAML cannot read is (libyaml gives only a byte offset)."""
     found = _UNPRINTABLE.search(text)
     if found is None:  # pragma: no cover - libyaml refuses only what the pattern finds
-        return Problem(shown, None, (), Message("value.control_chars"))
+        return Problem(shown, None, (), Message("value.control_chars", char="?"))
     index = found.start()
     column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return Problem(
-        shown, Location(text.count("\n", 0, index) + 1, column), (), Message("value.control_chars")
-    )
+    message = Message("value.control_chars", char=char_name(found.group()))
+    return Problem(shown, Location(text.count("\n", 0, index) + 1, column), (), message)
+
+
+# Letters that a backslash turns into another character in YAML's double-quoted style:
+# in "evidence\new.pdf" the \n is a line break.
+_LETTER_ESCAPES = frozenset("0abtnvfreN_LP")
+
+
+def escapes_in_double_quotes(document: YamlDocument) -> list[Problem]:
+    """A warning where a backslash in double quotes made a letter into something else
+    (``"C:\\new"`` holds a line break): most often a Windows path typed in double quotes."""
+    text = document.text
+    if "\\" not in text or '"' not in text:
+        return []
+    lines = text.splitlines()
+    warnings = []
+    for path, (line, column) in document.source.values.items():
+        row = lines[line - 1] if line <= len(lines) else ""
+        if row[column - 1 : column] != '"':
+            continue
+        index, end = column, len(row)
+        while index < end:
+            char = row[index]
+            if char == '"':
+                break
+            if char == "\\" and index + 1 < end:
+                escaped = row[index + 1]
+                if escaped in _LETTER_ESCAPES:
+                    message = Message("yaml.backslash_escape", escape="\\" + escaped)
+                    warnings.append(
+                        Problem(document.display, Location(line, index + 1), path, message, Severity.WARNING)
+                    )
+                    break
+                index += 1
+            index += 1
+    return warnings
 
 
 def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, text: str, shown: str) -> Problem:
-    """Turn a libyaml error into a message a non-programmer can act on."""
-    problem = (error.problem or "").lower()
-    context = (error.context or "").lower()
-    mark = error.problem_mark or error.context_mark
-    line_index = mark.line if mark is not None else 0
-    lines = text.splitlines()
+@dataclass(frozen=True)
+class DroppedComment:
+    """Text after `` #`` on the line of a value: YAML read it as a comment, not as the value."""
 
-    def at(selected: Any, message: Message) -> Problem:
-        where = Location(selected.line + 1, selected.column + 1) if selected is not None else None
-        return Problem(shown, where, (), message)
-
-    tab_line = _first_tab_indented_line(lines, upto=line_index)
-    if tab_line is not None and ("tab" in problem or "cannot start any token" in problem):
-        return Problem(shown, Location(tab_line + 1, 1), (), Message("yaml.tab"))
-    if "cannot start any token" in problem:
-        return at(mark, Message("yaml.reserved_char", char=_char_at(lines, mark)))
-    if "quoted scalar" in context and ("end of stream" in problem or "document" in problem):
-        quote = '"' if _char_at(lines, error.context_mark) == '"' else "'"
-        return at(error.context_mark, Message("yaml.unclosed_quote", quote=quote))
-    if "mapping values are not allowed" in problem:
-        return at(mark, Message("yaml.unexpected_colon"))
-    if "could not find expected ':'" in problem:
-        return at(error.context_mark or mark, Message("yaml.missing_colon"))
-    if (
-        "did not find expected key" in problem
-        or "expected <block end>" in problem
-        or "did not find expected '-' indicator" in problem
-    ):
-        return at(mark, Message("yaml.indentation"))
-    detail = " ".join(part for part in (error.context, error.problem) if part)
-    return at(mark, Message("yaml.syntax", detail=detail or str(error)))
+    path: KeyPath
+    location: Location
+    dropped: str
+    fix: str | None  # the line as it should be typed, when the value is a plain one-liner
 
 
-def _first_tab_indented_line(lines: list[str], *, upto: int) -> int | None:
-    for index, line in enumerate(lines[: upto + 1]):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            return index
-    return None
+_HASHTAG = re.compile(r"[ \t]#[^\s#]")
 
 
-def _char_at(lines: list[str], mark: Any) -> str:
-    if mark is None or mark.line >= len(lines):
-        return ""
-    line = lines[mark.line]
-    return line[mark.column] if mark.column < len(line) else ""
+def dropped_comments(document: YamlDocument) -> list[DroppedComment]:
+    """Every ``#tag`` that YAML cut off a text value as a comment (``note: รณรงค์ #ลดฝุ่น``)."""
+    text = document.text
+    if "#" not in text:
+        return []
+    found = []
+    paths: list[KeyPath] = []
+    positions: list[tuple[int, int]] = []
+    for number, row in enumerate(text.splitlines(), start=1):
+        match = _HASHTAG.search(row)
+        if match is None or not row[: match.start()].strip():
+            continue
+        if not positions:  # the values in file order, sorted only when a line needs them
+            ordered = sorted(document.source.values.items(), key=lambda item: item[1])
+            paths = [path for path, _ in ordered]
+            positions = [where for _, where in ordered]
+        column = match.start() + 2  # 1-based column of '#'
+        index = bisect.bisect_right(positions, (number, column)) - 1
+        if index < 0:
+            continue
+        (line, value_column), path = positions[index], paths[index]
+        value = _value_at(document.data, path)
+        comment = row[match.start() + 1 :].rstrip()
+        if not isinstance(value, str) or comment.split()[0] in value:
+            continue
+        fix = None
+        if line == number and row[value_column - 1 : value_column] not in ("'", '"'):
+            fix = quoted_fix(row[: match.start()].rstrip() + " " + comment)
+        found.append(DroppedComment(path, Location(number, column), comment, fix))
+    return found
+
+
+def _value_at(data: Any, path: KeyPath) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data

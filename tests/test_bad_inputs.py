@@ -1,8 +1,9 @@
 """A corpus of broken, hostile and unusual inputs: each gives its expected message, exit 1,
 no traceback, and leaves every file as it was.
 
-Each ``fixtures/bad/NAME.yaml`` has beside it ``NAME.expected``: the exact output of
-``ogmp validate --lang en`` (``{file}`` stands for the path). Set OGMP_UPDATE_GOLDEN=1
+Each ``fixtures/bad/NAME.yaml`` has beside it ``NAME.en.expected`` and ``NAME.th.expected``:
+the exact output of ``ogmp validate`` in English and in Thai (``{file}`` stands for the path).
+A name that starts with ``ok-`` or ``warn-`` is a valid file (exit 0). Set OGMP_UPDATE_GOLDEN=1
 to rewrite them after an intended change, and read the diff.
 """
 
@@ -17,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ogmp.cli import app
-from ogmp.registry import shown
+from ogmp.diagnostics import shown
 
 from .conftest import RUBRICS, VALID
 
@@ -31,15 +32,16 @@ def run(runner: CliRunner, *args: str) -> tuple[int, str, str, BaseException | N
     return result.exit_code, result.stdout, result.stderr, exception
 
 
+@pytest.mark.parametrize("lang", ["en", "th"])
 @pytest.mark.parametrize("name", CASES)
-def test_each_file_gives_its_expected_message(runner: CliRunner, name: str) -> None:
+def test_each_file_gives_its_expected_message(runner: CliRunner, name: str, lang: str) -> None:
     path = BAD / name
     before = hashlib.sha256(path.read_bytes()).hexdigest()
-    code, out, err, exception = run(runner, "validate", "--lang", "en", str(path), "--rubrics", str(RUBRICS))
+    code, out, err, exception = run(runner, "validate", "--lang", lang, str(path), "--rubrics", str(RUBRICS))
     assert exception is None, exception
     assert "Traceback" not in out + err
-    assert code == (0 if name.startswith("ok-") else 1)
-    expected_path = path.with_suffix(".expected")
+    assert code == (0 if name.startswith(("ok-", "warn-")) else 1)
+    expected_path = path.with_suffix(f".{lang}.expected")
     rendered = out.replace(shown(path), "{file}")
     if os.environ.get("OGMP_UPDATE_GOLDEN"):
         expected_path.write_text(rendered, encoding="utf-8")

@@ -15,8 +15,9 @@ from ogmp import batch
 from ogmp.assess import assess_paths
 from ogmp.batch import Task, fingerprint, parse_shard, run_tasks, shard_of
 from ogmp.cli import app
+from ogmp.diagnostics import shown
 from ogmp.errors import UsageError
-from ogmp.registry import Registry, shown
+from ogmp.registry import Registry
 
 from .conftest import RUBRICS, VALID
 

@@ -148,7 +148,7 @@ def test_header_checks(registry: Registry, write, valid_text: str) -> None:  # t
     assert assessment_problems(registry, write, text) == [
         "unit.code: 'TH-99' is not a Thai province code (ISO 3166-2:TH, e.g. TH-52 for Lampang)",
         "agenda: unknown agenda 'pm2_5' (did you mean 'pm25'?); known agendas: pm25, urban_poverty, open_government",
-        "warning: date: the assessment date 2027-01-01 is in the future",
+        "warning: date: the assessment date 2027-01-01 (1 January 2027) is in the future; check the year",
     ]
 
 

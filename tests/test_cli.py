@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ogmp.cli import app
-from ogmp.registry import shown
+from ogmp.diagnostics import shown
 
 from .conftest import RUBRICS, VALID
 

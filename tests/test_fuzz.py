@@ -32,9 +32,10 @@ from markupsafe import escape
 from typer.testing import CliRunner
 
 from ogmp.cli import app
+from ogmp.diagnostics import shown
 from ogmp.messages import Message
 from ogmp.models.assessment import Assessor, ComponentEntry, Evidence, IndicatorEntry, UnitName
-from ogmp.registry import Registry, shown
+from ogmp.registry import Registry
 from ogmp.validate import validate_file
 
 from .conftest import MINI_REPORT_ATTACHMENTS, RUBRICS, VALID

@@ -85,11 +85,25 @@ def test_unit_codes() -> None:
         "C:\\Windows\\x",
         "\\\\server\\share",
         "~/x",
-        "file:///etc",
     ],
 )
 def test_evidence_files_cannot_leave_the_assessment_folder(path: str) -> None:
     assert error_codes(Evidence, {"file": path, "public": "false"}) == ["evidence.file"]
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["file:///etc", "javascript:alert(1)", "data:text/html,<b>x</b>", "mailto:governor@lampang.go.th",
+     "JavaScript:void(0)", "https://example.org/x.pdf", "vbscript:msgbox"],
+)  # fmt: skip
+def test_a_link_given_as_an_evidence_file_is_refused_as_a_link(link: str) -> None:
+    assert error_codes(Evidence, {"file": link, "public": "false"}) == ["evidence.file_link"]
+
+
+def test_an_evidence_link_that_is_too_long_says_so() -> None:
+    url = "https://data.go.th/dataset?" + "x" * 2000
+    assert error_codes(Evidence, {"url": url, "public": "true"}) == ["evidence.url_too_long"]
+    assert error_codes(Evidence, {"file": "a/" * 251 + "x.pdf", "public": "true"}) == ["value.too_long"]
 
 
 def test_evidence_files_and_links() -> None:

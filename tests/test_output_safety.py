@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 
 from ogmp.batch import MANIFEST
 from ogmp.cli import app
-from ogmp.registry import shown
+from ogmp.diagnostics import shown
 
 from .conftest import RUBRICS, VALID
 

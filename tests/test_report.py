@@ -15,8 +15,8 @@ from ogmp.errors import OutputError
 from ogmp.registry import Registry
 from ogmp.report.build import ReportJob, write_reports
 from ogmp.report.render import RenderError, render_pdf, template_dirs
-from ogmp.report.thai import format_date, thai_digits
 from ogmp.scoring import score_assessment
+from ogmp.thai import format_date, thai_digits
 from ogmp.validate import validate_file
 
 from .conftest import RUBRICS, VALID

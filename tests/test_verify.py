@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from ogmp.assess import ReportOptions, assess_paths
 from ogmp.cli import app
-from ogmp.registry import Registry, shown
+from ogmp.diagnostics import shown
+from ogmp.registry import Registry
 from ogmp.verify import verify_report
 
 from .conftest import MINI_REPORT_ATTACHMENTS, RUBRICS, VALID
@@ -163,12 +164,25 @@ def test_verify_refuses_what_it_cannot_check(runner: CliRunner, tmp_path: Path, 
     writer = pypdf.PdfWriter()
     writer.add_blank_page(100, 100)
     writer.write(plain)
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(report.read_bytes()[:2000])  # an attachment that stopped arriving
     result = runner.invoke(
-        app, ["verify", str(not_pdf), str(plain), str(tmp_path / "missing.pdf"), str(report), "--lang", "en"]
+        app,
+        [
+            "verify",
+            str(not_pdf),
+            str(cut),
+            str(plain),
+            str(tmp_path / "missing.pdf"),
+            str(report),
+            "--lang",
+            "en",
+        ],
     )
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{shown(not_pdf)}: not a PDF that ogmp can read (PdfStreamError)",
+        f"{shown(not_pdf)}: this is not a PDF file",
+        f"{shown(cut)}: the PDF is damaged and cannot be read; ask for the report again",
         f"{shown(plain)}: the report carries no embedded assessment: it was not made by ogmp assess, or it was altered",
         f"{shown(tmp_path / 'missing.pdf')}: file not found; check the path",
     ]

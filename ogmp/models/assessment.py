@@ -15,6 +15,7 @@ from pydantic import BeforeValidator, WithJsonSchema
 
 from ogmp.models.catalogue import PROVINCE_CODE
 from ogmp.models.common import (
+    DIGIT,
     Flag,
     OptionalLongText,
     OptionalShortText,
@@ -91,7 +92,7 @@ FiscalYear = Annotated[
 ]
 """A Thai fiscal year in the Buddhist Era (2564 runs October 2020 to September 2021)."""
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO_DATE = re.compile(f"({DIGIT}{{4}})-({DIGIT}{{1,2}})-({DIGIT}{{1,2}})")
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -181,6 +182,8 @@ class Assessor(StrictModel):
 # --- evidence ---------------------------------------------------------------------
 
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
+MAX_URL_LENGTH = 2000
+MAX_FILE_LENGTH = 500
 
 
 def _evidence_url(value: Any) -> Any:
@@ -188,12 +191,16 @@ def _evidence_url(value: Any) -> Any:
     if value is None:
         return None
     text = str(value).strip()
-    if not _URL.fullmatch(text) or len(text) > 2000:
+    if len(text) > MAX_URL_LENGTH:
+        raise ogmp_error("evidence.url_too_long", length=len(text), limit=MAX_URL_LENGTH)
+    if not _URL.fullmatch(text):
         raise ogmp_error("evidence.url", value=_preview(text))
     return text
 
 
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x1f]")
+# ``javascript:``, ``data:``, ``mailto:``, ``https:``: a link, not a file (a drive letter is one letter).
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+):")
 
 
 def _evidence_file(value: Any) -> Any:
@@ -202,10 +209,14 @@ def _evidence_file(value: Any) -> Any:
     if value is None:
         return None
     text = str(value).strip()
+    scheme = _SCHEME.match(text)
+    if scheme is not None:
+        raise ogmp_error("evidence.file_link", value=_preview(text), scheme=scheme.group(1).lower())
+    if len(text) > MAX_FILE_LENGTH:
+        raise ogmp_error("value.too_long", length=len(text), limit=MAX_FILE_LENGTH)
     parts = re.split(r"[\\/]+", text)
     if (
         not text
-        or len(text) > 500
         or text.startswith(("/", "\\", "~"))
         or re.match(r"[A-Za-z]:", text)
         or ".." in parts

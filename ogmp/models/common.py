@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ogmp.diagnostics import char_name, visible
 from ogmp.messages import CATALOG
 
 
@@ -37,6 +37,14 @@ class StrictModel(BaseModel):
 # --- text --------------------------------------------------------------------
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Characters that make text display in another order than it is stored ("Trojan Source").
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# The digits a number may be written in: Arabic and Thai (the JSON Schema says the same).
+DIGIT = "[0-9\u0e50-\u0e59]"
+
+
+class FreeText:
+    """Marks a text field in the models: a place where people write prose, hashtags included."""
 
 
 def _text(max_length: int, *, optional: bool = False) -> Any:
@@ -50,8 +58,12 @@ def _text(max_length: int, *, optional: bool = False) -> Any:
         text = str(value).strip()
         if not text:
             raise ogmp_error("value.empty")
-        if _CONTROL.search(text):
-            raise ogmp_error("value.control_chars")
+        control = _CONTROL.search(text)
+        if control:
+            raise ogmp_error("value.control_chars", char=char_name(control.group()))
+        bidi = _BIDI_CONTROLS.search(text)
+        if bidi:
+            raise ogmp_error("text.bidi", char=char_name(bidi.group()))
         if len(text) > max_length:
             raise ogmp_error("value.too_long", length=len(text), limit=max_length)
         return text
@@ -64,16 +76,20 @@ def _text_schema(max_length: int, *, optional: bool = False) -> WithJsonSchema:
     return WithJsonSchema({"anyOf": [text, {"type": "null"}]} if optional else text)
 
 
-ShortText = Annotated[str, _text(300), _text_schema(300)]
+ShortText = Annotated[str, _text(300), _text_schema(300), FreeText]
 """A name, title or role: one line."""
 
-LongText = Annotated[str, _text(20_000), _text_schema(20_000)]
+LongText = Annotated[str, _text(20_000), _text_schema(20_000), FreeText]
 """A note, reason, definition or descriptor: a paragraph or a few."""
 
 # Optional variants validate None themselves, so a wrong value gives one error,
 # not one per member of a ``str | None`` union.
-OptionalShortText = Annotated[str | None, _text(300, optional=True), _text_schema(300, optional=True)]
-OptionalLongText = Annotated[str | None, _text(20_000, optional=True), _text_schema(20_000, optional=True)]
+OptionalShortText = Annotated[
+    str | None, _text(300, optional=True), _text_schema(300, optional=True), FreeText
+]
+OptionalLongText = Annotated[
+    str | None, _text(20_000, optional=True), _text_schema(20_000, optional=True), FreeText
+]
 
 
 # --- identifiers ---------------------------------------------------------------
@@ -120,9 +136,8 @@ RubricId = Annotated[
 
 
 def _preview(text: str, limit: int = 60) -> str:
-    """A short, printable rendition of user text for an error message."""
-    cleaned = "".join(ch if unicodedata.category(ch)[0] != "C" else "?" for ch in text)
-    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+    """A short rendition of user text for an error message, invisible characters shown."""
+    return visible(text, limit)
 
 
 # --- numbers -------------------------------------------------------------------
@@ -134,6 +149,10 @@ def refuse_collections(value: Any) -> None:
         raise ogmp_error("type.scalar")
 
 
+_INTEGER = re.compile(f"[+-]?{DIGIT}{{1,9}}")
+_WHOLE_DECIMAL = re.compile(f"[+-]?{DIGIT}{{1,9}}\\.0*")
+
+
 def parse_int(value: Any) -> int:
     """A whole number from YAML text (``"3"``), refusing ``3.5``, ``true`` and the like."""
     refuse_collections(value)
@@ -142,10 +161,10 @@ def parse_int(value: Any) -> int:
     if isinstance(value, int):
         return value
     text = str(value).strip()
-    if re.fullmatch(r"[+-]?\d{1,9}", text):
+    if _INTEGER.fullmatch(text):
         return int(text)
-    if re.fullmatch(r"[+-]?\d{1,9}\.0*", text):
-        return int(float(text))
+    if _WHOLE_DECIMAL.fullmatch(text):
+        return int(text.split(".")[0])
     raise ogmp_error("type.integer", value=_preview(text))
 
 

@@ -21,7 +21,7 @@ from ogmp.models.common import Bilingual
 from ogmp.models.result import ComponentResult, IndicatorResult, UnitResult
 from ogmp.models.rubric import Rubric
 from ogmp.report.charts import GapBar, RadarAxis, gap_chart, radar_chart
-from ogmp.report.thai import ENGLISH_MONTHS, format_date, language_of, thai_digits
+from ogmp.thai import ENGLISH_MONTHS, format_date, language_of, thai_digits
 
 Labels = Mapping[str, object]
 

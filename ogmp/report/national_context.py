@@ -13,7 +13,7 @@ from ogmp.messages import Lang
 from ogmp.national import Cohort, Spread
 from ogmp.report.charts import BoxRow, box_chart
 from ogmp.report.context import Field, Text
-from ogmp.report.thai import format_date, thai_digits
+from ogmp.thai import format_date, thai_digits
 
 Labels = Mapping[str, object]
 
