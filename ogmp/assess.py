@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ogmp.batch import DEFAULT_TIMEOUT, Outcome, Reporter, run_tasks, shard_of
 from ogmp.diagnostics import Problem, shown
-from ogmp.errors import InvalidInputError, OutputError, UsageError
+from ogmp.errors import InvalidInputError, OutputError, UsageError, os_reason
 from ogmp.messages import Lang, Message
 from ogmp.models.assessment import parse_date
 from ogmp.models.result import UnitResult
@@ -27,7 +27,8 @@ from ogmp.report.build import (
     national_tasks,
     report_tasks,
 )
-from ogmp.report.render import DEFAULT_PDF_VARIANT, EmbeddedFile
+from ogmp.report.render import DEFAULT_PDF_VARIANT, EmbeddedFile, check_templates, template_dirs
+from ogmp.resources import user_folder
 from ogmp.scoring import compare_rounds, score_assessment
 from ogmp.validate import FileResult, validate_paths
 
@@ -113,6 +114,11 @@ def assess_paths(
     With ``shard=(k, n)`` only the units of shard k are written (the national files by
     shard 1): n machines running k = 1..n together write exactly the files one would.
     """
+    options = report or ReportOptions()
+    if options.templates is not None:
+        user_folder(options.templates)
+    if any(name in formats for name in REPORT_FORMATS):
+        check_templates(template_dirs(options.templates))  # once, before any report is rendered
     validation = validate_paths(paths, registry, today=today)
     scored: list[UnitResult] = []
     sources: list[FileResult] = []
@@ -147,7 +153,6 @@ def assess_paths(
     if "csv" in formats and results and first_shard and _write_if_changed(out / CSV_NAME, to_csv(results)):
         run.written.append(out / CSV_NAME)
 
-    options = report or ReportOptions()
     settings = RenderSettings(
         options.templates, options.digits_thai, options.report_date, options.pdf_variant
     )
@@ -226,7 +231,7 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise OutputError(Message("file.unreadable", reason=error.strerror or type(error).__name__)) from None
+        raise OutputError(Message("file.unreadable", reason=os_reason(error))) from None
 
 
 def _unchanged(path: Path, sha256: str) -> bytes:

@@ -93,15 +93,12 @@ RubricsOption = Annotated[
     typer.Option(
         "--rubrics",
         help="Extra folder of rubrics, searched before the bundled ones. / โฟลเดอร์เกณฑ์เพิ่มเติม",
-        exists=True,
-        file_okay=False,
-        dir_okay=True,
     ),
 ]
 
 
-def _registry(rubric_dirs: list[Path] | None) -> Registry:
-    return Registry(rubric_dirs or [])
+def _registry(lang: Lang, rubric_dirs: list[Path] | None) -> Registry:
+    return _run(lang, lambda: Registry(rubric_dirs or []))
 
 
 def _run(lang: Lang, action: Callable[[], T]) -> T:
@@ -140,7 +137,11 @@ def main_options(
 @app.command()
 def validate(
     paths: Annotated[
-        list[Path], typer.Argument(help="Assessment files or folders. / ไฟล์หรือโฟลเดอร์แบบประเมิน")
+        list[Path],
+        typer.Argument(
+            help="Assessment files or folders. / ไฟล์หรือโฟลเดอร์แบบประเมิน",
+            readable=False,  # ogmp says why it cannot read a file, in the user's language
+        ),
     ],
     partial: Annotated[
         bool,
@@ -158,7 +159,7 @@ def validate(
 ) -> None:
     """Check assessment files; exit 0 when all are valid, 1 otherwise."""
     language: Lang = lang.value
-    registry = _registry(rubrics)
+    registry = _registry(language, rubrics)
     report = _run(language, lambda: validate_paths(paths, registry, partial=partial, keep_inputs=False))
     print_validation(make_console(), report, language, quiet=quiet)
     _exit(0 if report.ok else 1)
@@ -167,7 +168,11 @@ def validate(
 @app.command()
 def assess(
     paths: Annotated[
-        list[Path], typer.Argument(help="Assessment files or folders. / ไฟล์หรือโฟลเดอร์แบบประเมิน")
+        list[Path],
+        typer.Argument(
+            help="Assessment files or folders. / ไฟล์หรือโฟลเดอร์แบบประเมิน",
+            readable=False,  # ogmp says why it cannot read a file, in the user's language
+        ),
     ],
     formats: Annotated[
         list[str] | None,
@@ -195,9 +200,8 @@ def assess(
         Path | None,
         typer.Option(
             "--templates",
-            help="Folder of templates, stylesheet and labels overriding the bundled ones.",
-            exists=True,
-            file_okay=False,
+            help="Folder of templates, stylesheet and labels overriding the bundled ones."
+            " Templates are trusted code: use only a folder you trust as you trust ogmp itself.",
         ),
     ] = None,
     report_date: Annotated[
@@ -248,7 +252,7 @@ def assess(
         report_date=_run(language, lambda: parse_report_date(report_date)),
         pdf_variant=pdf_variant.value,
     )
-    registry = _registry(rubrics)
+    registry = _registry(language, rubrics)
     slice_ = _run(language, lambda: parse_shard(shard))
     with progress_reporter(language) as reporter:
         run = _run(
@@ -279,7 +283,8 @@ def assess(
 @app.command()
 def verify(
     reports: Annotated[
-        list[Path], typer.Argument(metavar="REPORT.pdf", help="PDF reports made by ogmp assess.")
+        list[Path],
+        typer.Argument(metavar="REPORT.pdf", help="PDF reports made by ogmp assess.", readable=False),
     ],
     lang: LangOption = Language.th,
 ) -> None:
@@ -341,7 +346,7 @@ def init(
     from ogmp.scaffold import init_assessment
 
     language: Lang = lang.value
-    registry = _registry(rubrics)
+    registry = _registry(language, rubrics)
     result = _run(
         language,
         lambda: init_assessment(
@@ -386,7 +391,7 @@ def schema(
     if rubric is None:
         sys.stdout.write(schema_text())
         return
-    registry = _registry(rubrics)
+    registry = _registry(language, rubrics)
     found = _run(language, lambda: _usable_rubric(registry, rubric, rubric_version))
     sys.stdout.write(schema_text(found))
 
@@ -404,7 +409,7 @@ def _usable_rubric(registry: Registry, rubric_id: str, version: int | None) -> R
 def rubric_list(lang: LangOption = Language.th, rubrics: RubricsOption = None) -> None:
     """List the rubrics available."""
     language: Lang = lang.value
-    registry = _registry(rubrics)
+    registry = _registry(language, rubrics)
     entries = _run(language, lambda: registry.entries)
     print_rubric_list(make_console(), entries, language)
 
@@ -418,7 +423,7 @@ def rubric_show(
 ) -> None:
     """Show a rubric: components, indicators, level descriptors, recommendations."""
     language: Lang = lang.value
-    registry = _registry(rubrics)
+    registry = _registry(language, rubrics)
     rubric = _run(language, lambda: _usable_rubric(registry, rubric_id, rubric_version))
     practices = {p.id: p.name.get(language) for p in registry.catalogues.practices.practices}
     print_rubric(make_console(), rubric, language, practices)
@@ -427,14 +432,14 @@ def rubric_show(
 @rubric_app.command("check")
 def rubric_check(
     files: Annotated[
-        list[Path] | None, typer.Argument(help="Rubric files (default: every rubric found).")
+        list[Path] | None, typer.Argument(help="Rubric files (default: every rubric found).", readable=False)
     ] = None,
     lang: LangOption = Language.th,
     rubrics: RubricsOption = None,
 ) -> None:
     """Check rubric files: structure, unique ids, both languages, references, weights."""
     language: Lang = lang.value
-    registry = _registry(rubrics)
+    registry = _registry(language, rubrics)
     if files:
         entries = _run(language, lambda: [registry.load_rubric_file(path) for path in files])
     else:

@@ -71,7 +71,7 @@ class Severity(StrEnum):
 
 
 class Location(NamedTuple):
-    """A 1-based line and column in a source file."""
+    """A 1-based line and column in a source file (column 0: not known)."""
 
     line: int
     column: int
@@ -102,12 +102,16 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    def where(self) -> str:
+        """``file:line:column``, ``file:line`` when the column is not known (0), or ``file``."""
+        if self.location is None:
+            return self.file
+        line, column = self.location
+        return f"{self.file}:{line}:{column}" if column else f"{self.file}:{line}"
+
     def format(self, lang: Lang) -> str:
         """``file:line:column: key.path: message``, the shape editors and grep understand."""
-        where = self.file
-        if self.location is not None:
-            where += f":{self.location.line}:{self.location.column}"
-        parts = [where]
+        parts = [self.where()]
         if self.severity is Severity.WARNING:
             parts.append(Message("severity.warning").render(lang))
         if self.path:

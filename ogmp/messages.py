@@ -32,6 +32,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "cannot be read ({reason}); check the file's permissions",
         "อ่านไฟล์ไม่ได้ ({reason}) กรุณาตรวจสอบสิทธิ์การเข้าถึงไฟล์",
     ),
+    "folder.not_found": (
+        "folder not found; check the path",
+        "ไม่พบโฟลเดอร์ กรุณาตรวจสอบชื่อและตำแหน่งโฟลเดอร์",
+    ),
+    "folder.not_a_folder": (
+        "this is a file, not a folder; give the path of a folder",
+        "ตำแหน่งนี้เป็นไฟล์ ไม่ใช่โฟลเดอร์ กรุณาระบุตำแหน่งของโฟลเดอร์",
+    ),
     "folder.unreadable": (
         "this folder cannot be searched ({reason}), so the files in it were not checked",
         "ค้นหาไฟล์ในโฟลเดอร์นี้ไม่ได้ ({reason}) จึงไม่ได้ตรวจไฟล์ที่อยู่ในโฟลเดอร์นี้",
@@ -581,12 +589,34 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "assess.summary_all": ("{scored} assessment(s) scored", "ประเมินผลแล้ว {scored} แบบประเมิน"),
     "labels.languages": (
-        "labels.yaml must have a 'th' and an 'en' section of 'key: text' entries",
-        "labels.yaml ต้องมีส่วน 'th' และ 'en' ที่เป็นรายการ 'คีย์: ข้อความ'",
+        "labels.yaml holds a 'th' and an 'en' section (either may be left out) of 'key: text' entries",
+        "labels.yaml ประกอบด้วยส่วน 'th' และ 'en' (ละส่วนใดส่วนหนึ่งได้) ที่เป็นรายการ 'คีย์: ข้อความ'",
     ),
     "labels.unpaired": (
-        "the label '{key}' is in one language only; give it in both th and en",
-        "ข้อความ '{key}' มีเพียงภาษาเดียว กรุณาใส่ให้ครบทั้ง th และ en",
+        "the label '{key}' is in one language only, and the bundled labels do not have it;"
+        " give it in both th and en",
+        "ข้อความ '{key}' มีเพียงภาษาเดียวและไม่มีในข้อความมาตรฐานของ ogmp กรุณาใส่ให้ครบทั้ง th และ en",
+    ),
+    "problem.located": ("{where}: {message}", "{where}: {message}"),
+    "template.syntax": (
+        "the template cannot be compiled: {detail}",
+        "แม่แบบรายงานมีข้อผิดพลาดทางไวยากรณ์ของ Jinja: {detail}",
+    ),
+    "template.missing": (
+        "the template {name} is in none of the templates folders",
+        "ไม่พบแม่แบบ {name} ในโฟลเดอร์แม่แบบใดเลย",
+    ),
+    "template.include_missing": (
+        "the template includes {name}, which is in none of the templates folders",
+        "แม่แบบนี้เรียกใช้ {name} ซึ่งไม่มีอยู่ในโฟลเดอร์แม่แบบใดเลย",
+    ),
+    "template.undefined": (
+        "the template uses a name that the report does not have ({detail})",
+        "แม่แบบเรียกใช้ชื่อที่ไม่มีในข้อมูลของรายงาน ({detail})",
+    ),
+    "template.failed": (
+        "the template failed here ({detail})",
+        "แม่แบบทำงานผิดพลาดที่ตำแหน่งนี้ ({detail})",
     ),
     "render.asset_missing": (
         "the report asset {url} was not found in the templates folders",
@@ -645,6 +675,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{summary}; {count} file(s) could not be written",
         "{summary} และเขียนไฟล์ไม่สำเร็จ {count} ไฟล์",
     ),
+    "assess.failed_same": (" ({count} files failed this way)", " (เขียนไม่สำเร็จด้วยสาเหตุนี้ {count} ไฟล์)"),
     "assess.progress": ("Rendering", "กำลังสร้างรายงาน"),
     "batch.timeout": (
         "rendering {label} took longer than {seconds} seconds and was stopped (--timeout sets the limit)",

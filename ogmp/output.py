@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from ogmp.diagnostics import shown
-from ogmp.errors import OutputError
+from ogmp.errors import OutputError, os_reason
 from ogmp.messages import Message
 
 
@@ -58,8 +58,7 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
             raise OutputError(
                 Message("output.not_a_folder", path=shown(path), folder=shown(blocker))
             ) from None
-        reason = error.strerror or type(error).__name__
-        raise OutputError(Message("output.failed", path=shown(path), reason=reason)) from None
+        raise OutputError(Message("output.failed", path=shown(path), reason=os_reason(error))) from None
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):

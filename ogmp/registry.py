@@ -29,7 +29,7 @@ from ogmp.models.catalogue import (
     ProvinceCatalogue,
 )
 from ogmp.models.rubric import Rubric
-from ogmp.resources import bundled_dir
+from ogmp.resources import bundled_dir, user_folder
 from ogmp.yamlsource import MAX_BYTES, YamlDocument, read_yaml
 
 # ``id: ogmp-8`` and ``version: 1`` at the top level of a rubric file.
@@ -59,7 +59,9 @@ class Registry:
     """The rubrics and catalogues available to this run."""
 
     def __init__(self, rubric_dirs: Sequence[Path] = (), *, include_bundled: bool = True) -> None:
-        self.rubric_dirs = [*rubric_dirs, *([bundled_dir("rubrics")] if include_bundled else [])]
+        """``rubric_dirs`` are searched before the bundled rubrics; each must be a folder."""
+        checked = [user_folder(folder) for folder in rubric_dirs]
+        self.rubric_dirs = [*checked, *([bundled_dir("rubrics")] if include_bundled else [])]
         self._loaded: dict[Path, RubricEntry] = {}
 
     @cached_property

@@ -363,9 +363,15 @@ def print_outputs(console: Console, run: AssessRun, lang: Lang) -> None:
         console.print(Message("assess.written_many", count=len(run.written)).render(lang), markup=False)
     if run.skipped:
         console.print(Message("assess.unchanged", count=len(run.skipped)).render(lang), markup=False)
+    failures: dict[str, int] = {}  # a broken template fails every report the same way: say it once
     for outcome in run.failed:
         assert outcome.error is not None  # each failure's message names its file
-        console.print(Text(outcome.error.render(lang), style="red"))
+        text = outcome.error.render(lang)
+        failures[text] = failures.get(text, 0) + 1
+    for text, count in failures.items():
+        if count > 1:
+            text += Message("assess.failed_same", count=count).render(lang)
+        console.print(Text(text, style="red"))
     summary = (
         Message("assess.summary", scored=len(run.results), invalid=len(run.invalid))
         if run.invalid

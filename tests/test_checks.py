@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 
+from ogmp.diagnostics import shown
 from ogmp.registry import Registry
 from ogmp.validate import validate_file
 
@@ -215,4 +217,30 @@ def test_duplicate_assessments_in_one_run(registry: Registry, tmp_path: Path, va
     assert [p.format("en") for p in report.results[1].problems] == [
         f"{report.results[1].display}:3:9: unit.code: another file assesses the same unit, agenda and round:"
         f" {report.results[0].display}"
+    ]
+
+
+def test_a_missing_evidence_file_is_a_hint_while_filling_in(
+    registry: Registry, write, valid_text: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The team has its evidence at hand while it fills the file in; the secretariat gets the
+    file alone, so only ``--partial`` looks for it."""
+    hint = (
+        "warning: components.comp2.indicators.c2_i2.evidence[0].file: the evidence file"
+        " evidence/minutes-2564-03.pdf is not in {folder}; check its name, or put the file there"
+        " before the assessment is sent"
+    )
+    path = write("a.yaml", valid_text)
+    folder = shown(path.parent)
+    assert assessment_problems(registry, write, valid_text, partial=True) == [hint.format(folder=folder)]
+    assert assessment_problems(registry, write, valid_text) == []
+    write("evidence/minutes-2564-03.pdf", b"%PDF-1.7")
+    assert assessment_problems(registry, write, valid_text, partial=True) == []
+
+
+def test_an_assessment_with_nothing_to_score_is_refused(registry: Registry, write, valid_text: str) -> None:  # type: ignore[no-untyped-def]
+    text = re.sub(r"level: \d", "level: n/a\n        reason: ไม่เกี่ยวข้อง", valid_text)
+    assert assessment_problems(registry, write, text) == [
+        "components: every indicator is marked n/a, so nothing can be scored; give a level from 1 to 5"
+        " to each indicator that applies to the unit (if none does, check the agenda and the rubric)"
     ]

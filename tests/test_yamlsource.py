@@ -134,3 +134,71 @@ def test_sha256_is_of_the_bytes_on_disk(write) -> None:  # type: ignore[no-untyp
 
     raw = b"a: 1\r\n"
     assert read_yaml(write("x.yaml", raw)).sha256 == hashlib.sha256(raw).hexdigest()
+
+
+BAD = Path(__file__).parent / "fixtures" / "bad"
+
+
+def _first_problem(path: Path) -> tuple[str, Location | None] | None:
+    try:
+        read_yaml(path)
+    except InvalidInputError as error:
+        problem = error.problems[0]
+        return problem.message.code, problem.location
+    return None
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in BAD.glob("*.yaml")))
+def test_messages_do_not_depend_on_which_yaml_parser_runs(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """LibYAML and PyYAML's own parser word and place their errors differently (and LibYAML
+    refuses deep nesting itself since PyYAML 6.0.4): the user sees the same message."""
+    import yaml
+
+    from ogmp import yamlsource
+
+    with_libyaml = _first_problem(BAD / name)
+    monkeypatch.setattr(yamlsource, "_Loader", yaml.SafeLoader)
+    with_python = _first_problem(BAD / name)
+    assert with_libyaml == with_python
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "location"),
+    [
+        ("a:\n  kind\uff1aprovince\n  b: 1\n", "yaml.fullwidth_colon", Location(2, 7)),
+        ("a:\n  target:4\n  note: x\n", "yaml.colon_space", Location(2, 10)),
+        ("a:\u00a0x\nb: 1\n", "yaml.odd_space", Location(1, 3)),
+        ("a:\n\u00a0 b: 1\n", "yaml.odd_space", Location(2, 1)),
+        ("a:\n  b\u200bc: 1\n", "yaml.invisible_key", Location(2, 4)),
+        ("note: \u201cx: y\u201d\n", "yaml.curly_quote", Location(1, 7)),
+        ("a:\n  note: - x\n  b: 1\n", "yaml.indicator_start", Location(2, 9)),
+        ("note: *bold* text\n", "yaml.indicator_start", Location(1, 7)),
+        ("note: [draft] plan\nb: 1\n", "yaml.indicator_start", Location(1, 7)),
+        ("note: > 50% of it\nb: 1\n", "yaml.indicator_start", Location(1, 7)),
+        ('file: "evidence\\minutes.pdf"\n', "yaml.backslash", Location(1, 16)),
+        ("note: time: 10 am\n", "yaml.colon_in_text", Location(1, 11)),
+        ("a: 1\n%b\n", "yaml.reserved_char", Location(2, 1)),
+    ],
+)
+def test_a_typing_mistake_is_named_where_it_was_made(text: str, code: str, location: Location) -> None:
+    assert parse_error(text) == (code, location)
+
+
+def test_a_hashtag_read_as_a_comment_is_found_with_the_line_to_type() -> None:
+    from ogmp.yamlsource import YamlDocument, dropped_comments
+
+    text = 'a:\n  note: ลดฝุ่น #PM25 #ไม่เผา\n  title: "x" #y\n  level: 3  # a comment\n  b: c#d\n'
+    data, source = parse_yaml(text, "f.yaml")
+    found = dropped_comments(YamlDocument(Path("f.yaml"), "f.yaml", data, source, "", text))
+    assert [(c.path, c.location, c.dropped, c.fix) for c in found] == [
+        (("a", "note"), Location(2, 16), "#PM25 #ไม่เผา", 'note: "ลดฝุ่น #PM25 #ไม่เผา"'),
+        (("a", "title"), Location(3, 14), "#y", None),
+    ]
+
+
+def test_an_escape_in_double_quotes_is_a_warning_at_the_backslash(write) -> None:  # type: ignore[no-untyped-def]
+    document = read_yaml(write("x.yaml", 'file: "C:\\new.pdf"\nok: "a\\"b"\n'))
+    assert document.data == {"file": "C:\new.pdf", "ok": 'a"b'}
+    assert [(w.message.code, w.location) for w in document.warnings] == [
+        ("yaml.backslash_escape", Location(1, 10))
+    ]

@@ -20,6 +20,7 @@ import io
 import os
 import re
 import tempfile
+import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -30,19 +31,20 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup
 
-from ogmp.diagnostics import Problem
+from ogmp.diagnostics import Location, Problem, shown
 from ogmp.errors import InvalidInputError, OgmpError
 from ogmp.messages import LANGS, Message
 from ogmp.report.context import ReportContext
 from ogmp.report.national_context import NationalContext
 from ogmp.resources import bundled_dir
-from ogmp.yamlsource import read_yaml
+from ogmp.yamlsource import YamlDocument, read_yaml
 
 ASSET_ROOT = "/__ogmp_assets__/"
 ASSET_BASE_URL = f"file://{ASSET_ROOT}"
 MAX_DATA_URL = 64 * 1024
 MAX_ASSET_BYTES = 8 * 1024 * 1024
 REPORT_TEMPLATE = "report.html.j2"
+NATIONAL_TEMPLATE = "national.html.j2"
 STYLESHEET = "report.css"
 _CONTENT_TYPES = {
     ".css": "text/css",
@@ -81,24 +83,96 @@ def jinja_environment(dirs: Sequence[Path]) -> jinja2.Environment:
 
 
 def load_labels(dirs: Sequence[Path]) -> dict[str, dict[str, Any]]:
-    """``labels.yaml`` from the first folder that has one: the report's fixed texts."""
-    for folder in dirs:
+    """The report's fixed texts: the bundled ``labels.yaml``, with what each templates folder's
+    own ``labels.yaml`` overrides on top (a folder may override a few labels in one language)."""
+    merged: dict[str, dict[str, Any]] = {lang: {} for lang in LANGS}
+    origin: dict[tuple[str, str], YamlDocument] = {}
+    problems: list[Problem] = []
+    for folder in reversed(dirs):  # the bundled folder is last: it goes in first
         path = folder / "labels.yaml"
-        if path.is_file():
-            document = read_yaml(path)
-            data = document.data
-            problems = []
-            if not isinstance(data, dict) or any(not isinstance(data.get(lang), dict) for lang in LANGS):
-                problems.append(document.problem((), Message("labels.languages")))
-            else:
-                thai, english = set(data["th"]), set(data["en"])
-                for key in sorted(thai ^ english):
-                    where = ("th", key) if key in thai else ("en", key)
-                    problems.append(document.problem(where, Message("labels.unpaired", key=key), key=True))
-            if problems:
-                raise InvalidInputError(problems)
-            return {lang: dict(data[lang]) for lang in LANGS}
-    raise InvalidInputError([Problem(str(dirs[-1] / "labels.yaml"), None, (), Message("file.not_found"))])
+        if not path.is_file():
+            continue
+        try:
+            document = read_yaml(path, display=shown(path))
+        except InvalidInputError as error:
+            problems += error.problems
+            continue
+        data = document.data
+        if not isinstance(data, dict) or any(not isinstance(data.get(lang) or {}, dict) for lang in LANGS):
+            problems.append(document.problem((), Message("labels.languages")))
+            continue
+        for lang in LANGS:
+            for key, text in (data.get(lang) or {}).items():
+                merged[lang][key] = text
+                origin[(lang, key)] = document
+    if not origin and not problems:
+        problems.append(Problem(shown(dirs[-1] / "labels.yaml"), None, (), Message("file.not_found")))
+    for key in sorted(merged["th"].keys() ^ merged["en"].keys()):
+        lang = "th" if key in merged["th"] else "en"
+        message = Message("labels.unpaired", key=key)
+        problems.append(origin[(lang, key)].problem((lang, key), message, key=True))
+    if problems:
+        raise InvalidInputError(problems)
+    return merged
+
+
+class TemplateError(OgmpError):
+    """A template of the ``--templates`` folder could not be compiled or rendered."""
+
+
+def _template_problem(dirs: Sequence[Path], name: str | None, line: int | None, message: Message) -> Problem:
+    """A problem at ``line`` of the template ``name``, named by its path in its folder."""
+    path = next((folder / name for folder in dirs if name and (folder / name).is_file()), None)
+    where = shown(path) if path is not None else (name or "?")
+    return Problem(where, Location(line, 0) if line else None, (), message)
+
+
+def _failing_template_line(error: BaseException, dirs: Sequence[Path]) -> tuple[str | None, int | None]:
+    """The template and line that were running when ``error`` was raised (Jinja rewrites its
+    tracebacks so that template frames carry the template's file and line)."""
+    roots = [str(folder.resolve()) for folder in dirs]
+    found: tuple[str | None, int | None] = (None, None)
+    for frame in traceback.extract_tb(error.__traceback__):
+        filename = str(Path(frame.filename).resolve()) if frame.filename else ""
+        for root in roots:
+            if filename.startswith(root + os.sep):
+                found = (filename[len(root) + 1 :], frame.lineno)
+    return found
+
+
+def check_templates(dirs: Sequence[Path]) -> None:
+    """Every problem of the templates in use, found before a round starts rendering: labels
+    that cannot be read, a template that does not compile, an include of a missing template."""
+    import jinja2.meta
+
+    problems: list[Problem] = []
+    try:
+        load_labels(dirs)
+    except InvalidInputError as error:
+        problems += error.problems
+    environment = jinja_environment(dirs)
+    for name in sorted(
+        set(environment.list_templates(extensions=["j2"])) | {REPORT_TEMPLATE, NATIONAL_TEMPLATE}
+    ):
+        try:
+            source, _, _ = environment.loader.get_source(environment, name)  # type: ignore[union-attr]
+            tree = environment.parse(source, name)
+        except jinja2.TemplateNotFound:
+            problems.append(_template_problem(dirs, name, None, Message("template.missing", name=name)))
+            continue
+        except jinja2.TemplateSyntaxError as error:
+            message = Message("template.syntax", detail=error.message or "")
+            problems.append(_template_problem(dirs, name, error.lineno, message))
+            continue
+        for included in jinja2.meta.find_referenced_templates(tree):
+            if included is not None and included not in environment.list_templates():
+                line = next(
+                    (number for number, text in enumerate(source.splitlines(), 1) if included in text), None
+                )
+                message = Message("template.include_missing", name=included)
+                problems.append(_template_problem(dirs, name, line, message))
+    if problems:
+        raise InvalidInputError(problems)
 
 
 def find_asset(dirs: Sequence[Path], relative: str) -> Path | None:
@@ -131,9 +205,6 @@ def inline_stylesheet(dirs: Sequence[Path]) -> str:
     return _FONT_URL.sub(embed, css)
 
 
-NATIONAL_TEMPLATE = "national.html.j2"
-
-
 def render_html(
     context: ReportContext | NationalContext,
     dirs: Sequence[Path],
@@ -143,11 +214,33 @@ def render_html(
 ) -> str:
     """A report as HTML: standalone (stylesheet and fonts inside) or for WeasyPrint."""
     environment = jinja_environment(dirs)
-    template = environment.get_template(template_name)
     inline_css = Markup(inline_stylesheet(dirs)) if standalone else None
-    return template.render(
-        report=context, labels=context.labels, inline_css=inline_css, stylesheet=STYLESHEET
-    )
+    try:
+        template = environment.get_template(template_name)
+        return template.render(
+            report=context, labels=context.labels, inline_css=inline_css, stylesheet=STYLESHEET
+        )
+    except jinja2.TemplateSyntaxError as error:
+        problem = _template_problem(
+            dirs, error.name, error.lineno, Message("template.syntax", detail=error.message or "")
+        )
+    except jinja2.TemplateNotFound as error:
+        name, line = _failing_template_line(error, dirs)
+        problem = _template_problem(dirs, name, line, Message("template.include_missing", name=error.name))
+    except jinja2.UndefinedError as error:
+        name, line = _failing_template_line(error, dirs)
+        problem = _template_problem(dirs, name, line, Message("template.undefined", detail=str(error)))
+    except (
+        jinja2.TemplateError,
+        ArithmeticError,
+        LookupError,
+        TypeError,
+        ValueError,
+        AttributeError,
+    ) as error:
+        name, line = _failing_template_line(error, dirs)
+        problem = _template_problem(dirs, name, line, Message("template.failed", detail=str(error)[:200]))
+    raise TemplateError(Message("problem.located", where=problem.where(), message=problem.message))
 
 
 PDF_VARIANTS = ("pdf/a-3b", "pdf/ua-1", "none")
