@@ -393,7 +393,7 @@ def schema(
         return
     registry = _registry(language, rubrics)
     found = _run(language, lambda: _usable_rubric(registry, rubric, rubric_version))
-    sys.stdout.write(schema_text(found))
+    sys.stdout.write(schema_text(found, registry.catalogues))
 
 
 def _usable_rubric(registry: Registry, rubric_id: str, version: int | None) -> Rubric:

@@ -327,7 +327,7 @@ def init_assessment(
     schema_path = path.parent / schema_name
     written_schema = None
     if not schema_path.exists():
-        write_atomic(schema_path, schema_text(rubric).encode("utf-8"))
+        write_atomic(schema_path, schema_text(rubric, registry.catalogues).encode("utf-8"))
         written_schema = schema_path
     write_new(path, render_scaffold(request))
     return InitResult(

@@ -8,10 +8,15 @@ shows each question and what each level looks like on hover.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ogmp.models import schemas
 from ogmp.models.assessment import Assessment
+from ogmp.models.catalogue import PROVINCE_CODE
 from ogmp.models.rubric import Rubric
+
+if TYPE_CHECKING:
+    from ogmp.checks import Catalogues
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -47,12 +52,38 @@ def _generic_schema() -> dict[str, Any]:
         (indicator, "evidence"),
     ):
         fields[key] = _nullable(fields[key])
+    _add_rules(schema["$defs"])
     return {"$schema": SCHEMA_DIALECT, **schema}
 
 
-def assessment_schema(rubric: Rubric | None = None) -> dict[str, Any]:
-    """The JSON Schema of an assessment file, specialised to ``rubric`` when given."""
+def _given(key: str) -> dict[str, Any]:
+    """The entry has ``key`` with a value (not left empty)."""
+    return {"required": [key], "properties": {key: {"not": {"type": "null"}}}}
+
+
+def _add_rules(definitions: dict[str, Any]) -> None:
+    """The rules between keys that ogmp checks and a schema can say: one source per piece of
+    evidence; a reason exactly when the level is n/a."""
+    definitions["Evidence"]["oneOf"] = [
+        {**_given("url"), "not": _given("file")},
+        {**_given("file"), "not": _given("url")},
+    ]
+    not_applicable = {"type": "string", "pattern": schemas.NOT_APPLICABLE}
+    definitions["IndicatorEntry"]["allOf"] = [
+        {"if": {"required": ["level"], "properties": {"level": not_applicable}}, "then": _given("reason")},
+        {
+            "if": _given("reason"),
+            "then": {"properties": {"level": {"anyOf": [not_applicable, {"type": "null"}]}}},
+        },
+    ]
+
+
+def assessment_schema(rubric: Rubric | None = None, catalogues: Catalogues | None = None) -> dict[str, Any]:
+    """The JSON Schema of an assessment file, specialised to ``rubric`` when given: its
+    components and indicators, and with ``catalogues`` the agendas and provinces that exist."""
     schema = _generic_schema()
+    if catalogues is not None:
+        _add_catalogues(schema, catalogues)
     if rubric is None:
         schema["title"] = "ogmp assessment"
         return schema
@@ -62,7 +93,7 @@ def assessment_schema(rubric: Rubric | None = None) -> dict[str, Any]:
     properties["rubric"] = {
         "type": "object",
         "description": f"{rubric.name.th}\n{rubric.name.en}",
-        "properties": {"id": {"const": rubric.id}, "version": {"const": rubric.version}},
+        "properties": {"id": schemas.const_text(rubric.id), "version": schemas.const_number(rubric.version)},
         "required": ["id", "version"],
         "additionalProperties": False,
     }
@@ -119,6 +150,30 @@ def assessment_schema(rubric: Rubric | None = None) -> dict[str, Any]:
     return schema
 
 
-def schema_text(rubric: Rubric | None = None) -> str:
+def _add_catalogues(schema: dict[str, Any], catalogues: Catalogues) -> None:
+    """Only agendas that exist; a province's code is a real one, and such a code is a province's."""
+    agendas = "|".join(sorted(catalogues.agendas.by_id))
+    schema["properties"]["agenda"] = {
+        "description": schema["properties"]["agenda"].get("description", ""),
+        "type": "string",
+        "pattern": rf"^\s*(?:{agendas})\s*$",
+    }
+    codes = "|".join(schemas.insensitive(code) for code in sorted(catalogues.provinces.by_code))
+    province_shape = schemas.insensitive(PROVINCE_CODE.pattern.replace(r"\d", "[0-9]"))
+    unit = schema["$defs"]["Unit"]
+    unit["allOf"] = [
+        {
+            "if": {"properties": {"kind": {"const": "province"}}, "required": ["kind"]},
+            "then": {"properties": {"code": {"type": "string", "pattern": rf"^\s*(?:{codes})\s*$"}}},
+        },
+        {
+            "if": {"properties": {"code": {"type": "string", "pattern": rf"^\s*(?:{province_shape})\s*$"}}},
+            "then": {"properties": {"kind": {"const": "province"}}},
+        },
+    ]
+
+
+def schema_text(rubric: Rubric | None = None, catalogues: Catalogues | None = None) -> str:
     """The schema as stable, readable JSON text (Thai kept as Thai)."""
-    return json.dumps(assessment_schema(rubric), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    schema = assessment_schema(rubric, catalogues)
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"

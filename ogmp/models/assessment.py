@@ -13,9 +13,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, WithJsonSchema
 
+from ogmp.models import schemas
 from ogmp.models.catalogue import PROVINCE_CODE
 from ogmp.models.common import (
-    DIGIT,
     Flag,
     OptionalLongText,
     OptionalShortText,
@@ -33,6 +33,7 @@ from ogmp.models.common import (
     parse_int,
     refuse_collections,
 )
+from ogmp.models.schemas import DIGIT
 
 NOT_APPLICABLE: Literal["n/a"] = "n/a"
 _NOT_APPLICABLE_SPELLINGS = {"n/a", "na", "n.a.", "-"}
@@ -63,8 +64,8 @@ Level = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 1, "maximum": 5},
-                {"const": "n/a"},
+                *schemas.integer(1, 5, schemas.LEVEL_DIGIT)["anyOf"],
+                {"type": "string", "pattern": schemas.NOT_APPLICABLE},
                 {"type": "null"},
             ]
         }
@@ -88,7 +89,7 @@ def parse_fiscal_year(value: Any) -> int:
 FiscalYear = Annotated[
     int,
     BeforeValidator(parse_fiscal_year),
-    WithJsonSchema({"type": "integer", "minimum": 2500, "maximum": 2700}),
+    WithJsonSchema(schemas.integer(2500, 2700, schemas.FISCAL_YEAR_TEXT)),
 ]
 """A Thai fiscal year in the Buddhist Era (2564 runs October 2020 to September 2021)."""
 
@@ -120,7 +121,7 @@ def parse_date(value: Any) -> dt.date | None:
 AssessmentDate = Annotated[
     dt.date | None,
     BeforeValidator(parse_date),
-    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]}),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": schemas.DATE_TEXT}, {"type": "null"}]}),
 ]
 
 
@@ -142,7 +143,7 @@ def parse_unit_code(value: Any) -> str:
 UnitCode = Annotated[
     str,
     BeforeValidator(parse_unit_code),
-    WithJsonSchema({"type": "string", "pattern": f"^{_UNIT_CODE.pattern}$"}),
+    WithJsonSchema({"anyOf": [schemas.code(_UNIT_CODE.pattern), {"type": "number", "minimum": 0}]}),
 ]
 UnitKind = Literal["province", "agency", "local"]
 
@@ -230,12 +231,19 @@ def _evidence_file(value: Any) -> Any:
 EvidenceUrl = Annotated[
     str | None,
     BeforeValidator(_evidence_url),
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": "^https?://"}, {"type": "null"}]}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": schemas.URL, "maxLength": MAX_URL_LENGTH},
+                {"type": "null"},
+            ]
+        }
+    ),
 ]
 EvidenceFile = Annotated[
     str | None,
     BeforeValidator(_evidence_file),
-    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, {"type": "null"}]}),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": schemas.FILE}, {"type": "null"}]}),
 ]
 
 

@@ -16,6 +16,8 @@ from pydantic_core import PydanticCustomError
 
 from ogmp.diagnostics import char_name, visible
 from ogmp.messages import CATALOG
+from ogmp.models import schemas
+from ogmp.models.schemas import DIGIT
 
 
 def ogmp_error(code: str, **params: Any) -> PydanticCustomError:
@@ -39,8 +41,6 @@ class StrictModel(BaseModel):
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Characters that make text display in another order than it is stored ("Trojan Source").
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-# The digits a number may be written in: Arabic and Thai (the JSON Schema says the same).
-DIGIT = "[0-9\u0e50-\u0e59]"
 
 
 class FreeText:
@@ -72,8 +72,7 @@ def _text(max_length: int, *, optional: bool = False) -> Any:
 
 
 def _text_schema(max_length: int, *, optional: bool = False) -> WithJsonSchema:
-    text = {"type": "string", "minLength": 1, "maxLength": max_length}
-    return WithJsonSchema({"anyOf": [text, {"type": "null"}]} if optional else text)
+    return WithJsonSchema(schemas.text(max_length, optional=optional))
 
 
 ShortText = Annotated[str, _text(300), _text_schema(300), FreeText]
@@ -108,9 +107,7 @@ def _slug(value: Any) -> Any:
     return text
 
 
-Slug = Annotated[
-    str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": f"^{_SLUG.pattern}$"})
-]
+Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema(schemas.code(_SLUG.pattern))]
 """An id in a rubric or catalogue: ``open_data``, ``pm25``."""
 
 _RUBRIC_ID = re.compile(r"[a-z][a-z0-9-]{0,47}")
@@ -130,7 +127,7 @@ def _rubric_id(value: Any) -> Any:
 RubricId = Annotated[
     str,
     BeforeValidator(_rubric_id),
-    WithJsonSchema({"type": "string", "pattern": f"^{_RUBRIC_ID.pattern}$"}),
+    WithJsonSchema(schemas.code(_RUBRIC_ID.pattern)),
 ]
 """The id of a rubric: ``ogmp-8``."""
 
@@ -168,9 +165,8 @@ def parse_int(value: Any) -> int:
     raise ogmp_error("type.integer", value=_preview(text))
 
 
-def _int_schema(low: int, high: int, *, optional: bool = False) -> WithJsonSchema:
-    number = {"type": "integer", "minimum": low, "maximum": high}
-    return WithJsonSchema({"anyOf": [number, {"type": "null"}]} if optional else number)
+def _int_schema(low: int, high: int, text: str, *, optional: bool = False) -> WithJsonSchema:
+    return WithJsonSchema(schemas.integer(low, high, text, optional=optional))
 
 
 def _int_in(low: int, high: int, code: str = "value.range", *, optional: bool = False) -> BeforeValidator:
@@ -212,15 +208,17 @@ Weight = Annotated[
 ]
 """A positive, finite weight."""
 
-MaturityLevel = Annotated[int, _int_in(1, 5), _int_schema(1, 5)]
+MaturityLevel = Annotated[int, _int_in(1, 5), _int_schema(1, 5, schemas.LEVEL_DIGIT)]
 """A maturity level, 1 (lowest) to 5 (highest)."""
 
 TargetLevel = Annotated[
-    int | None, _int_in(1, 5, "target.range", optional=True), _int_schema(1, 5, optional=True)
+    int | None,
+    _int_in(1, 5, "target.range", optional=True),
+    _int_schema(1, 5, schemas.LEVEL_DIGIT, optional=True),
 ]
 """A to-be target level, or None to take the rubric's default."""
 
-Version = Annotated[int, _int_in(1, 9999), _int_schema(1, 9999)]
+Version = Annotated[int, _int_in(1, 9999), _int_schema(1, 9999, schemas.VERSION_TEXT)]
 """A rubric version: a whole number that grows with each edition."""
 
 
@@ -230,14 +228,18 @@ def parse_bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     text = str(value).strip().lower() if value is not None else ""
-    if text in {"true", "yes", "y", "on", "ใช่"}:
+    if text in schemas.TRUE_WORDS:
         return True
-    if text in {"false", "no", "n", "off", "ไม่", "ไม่ใช่"}:
+    if text in schemas.FALSE_WORDS:
         return False
     raise ogmp_error("type.boolean", value=_preview(str(value)))
 
 
-Flag = Annotated[bool, BeforeValidator(parse_bool), WithJsonSchema({"type": "boolean"})]
+Flag = Annotated[
+    bool,
+    BeforeValidator(parse_bool),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": schemas.BOOLEAN_TEXT}]}),
+]
 
 
 def empty_list(value: Any) -> Any:
