@@ -11,12 +11,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ogmp.diagnostics import Problem, shown
 from ogmp.messages import Lang, Message
+from ogmp.thai import break_points
 
 if TYPE_CHECKING:  # only named in annotations: `ogmp validate` must not import the reporting side
     import rich.progress
@@ -69,6 +71,37 @@ _LABELS: dict[str, tuple[str, str]] = {
 def label(key: str, lang: Lang, **params: object) -> str:
     english, thai = _LABELS[key]
     return (thai if lang == "th" else english).format(**params)
+
+
+def wrap(text: str, width: int, *, indent: str = "") -> list[str]:
+    """``text`` as lines of at most ``width`` cells, broken only at spaces and between Thai
+    words (never inside one); continuation lines start with ``indent``."""
+    lines: list[str] = []
+    body = text.lstrip(" ")
+    line = text[: len(text) - len(body)]  # the first line keeps its own indentation
+    for piece in break_points(body):
+        if piece.isspace():
+            if line.strip():
+                line += piece
+            continue
+        if line.strip() and cell_len(line) + cell_len(piece) > width:
+            lines.append(line.rstrip())
+            line = indent
+        line += piece
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
+
+
+def print_prose(console: Console, text: str, *, indent: str = "", style: str = "") -> None:
+    """A line of prose: in a terminal, wrapped to its width at word boundaries, Thai ones
+    included (a terminal would cut a Thai word anywhere); elsewhere one line, for grep."""
+    if not console.is_terminal:
+        console.print(Text(text, style=style))
+        return
+    lead = indent + " " * (len(text) - len(text.lstrip(" ")))
+    for line in wrap(text, console.width, indent=lead):
+        console.print(Text(line, style=style))
 
 
 def make_console(*, stderr: bool = False) -> Console:
@@ -128,7 +161,7 @@ def print_rubric_list(console: Console, entries: list[RubricEntry], lang: Lang) 
             name=rubric.name.get(lang),
             path=shown(entry.path),
         )
-        console.print(Text(line))
+        print_prose(console, line, indent="    ")
 
 
 def print_rubric(console: Console, rubric: Rubric, lang: Lang, practice_names: dict[str, str]) -> None:
@@ -145,10 +178,10 @@ def print_rubric(console: Console, rubric: Rubric, lang: Lang, practice_names: d
             style="bold",
         )
     )
-    console.print(Text(rubric.description.get(lang)))
-    console.print(Text(label("rubric.source", lang, text=rubric.source.get(lang)), style="dim"))
+    print_prose(console, rubric.description.get(lang))
+    print_prose(console, label("rubric.source", lang, text=rubric.source.get(lang)), style="dim")
     levels = ", ".join(f"{level} {name.get(lang)}" for level, name in rubric.levels.items())
-    console.print(Text(label("rubric.levels", lang, text=levels)))
+    print_prose(console, label("rubric.levels", lang, text=levels))
     console.print(Text(label("rubric.default_target", lang, level=rubric.default_target)))
     principles = {principle.id: principle.name.get(lang) for principle in rubric.principles}
     stages = {stage.id: stage.name.get(lang) for stage in rubric.stages}
@@ -165,8 +198,8 @@ def print_rubric(console: Console, rubric: Rubric, lang: Lang, practice_names: d
             weight=_number(component.weight),
             target=rubric.target_for(component),
         )
-        console.print(Text(heading, style="bold"))
-        console.print(Text("   " + component.definition.get(lang)))
+        print_prose(console, heading, indent="   ", style="bold")
+        print_prose(console, "   " + component.definition.get(lang))
         for indicator in component.indicators:
             console.print()
             line = label(
@@ -176,7 +209,7 @@ def print_rubric(console: Console, rubric: Rubric, lang: Lang, practice_names: d
                 question=indicator.question.get(lang),
                 id=indicator.id,
             )
-            console.print(Text("   " + line, style="bold"))
+            print_prose(console, "   " + line, indent="    ", style="bold")
             stage = (
                 label("rubric.stage", lang, name=stages[indicator.stage]) if indicator.stage in stages else ""
             )
@@ -191,9 +224,11 @@ def print_rubric(console: Console, rubric: Rubric, lang: Lang, practice_names: d
                 weight=_number(indicator.weight),
                 indices=indices,
             )
-            console.print(Text("      " + tags, style="dim"))
+            print_prose(console, "      " + tags, style="dim")
             for level, text in indicator.levels.items():
-                console.print(Text(f"      {level} {rubric.levels[level].get(lang)}: {text.get(lang)}"))
+                print_prose(
+                    console, f"      {level} {rubric.levels[level].get(lang)}: {text.get(lang)}", indent="  "
+                )
         if component.recommendations:
             console.print(Text("   " + label("rubric.recommendations", lang), style="bold"))
             for recommendation in sorted(component.recommendations, key=lambda r: r.from_level):
@@ -212,7 +247,7 @@ def print_rubric(console: Console, rubric: Rubric, lang: Lang, practice_names: d
                     if recommendation.agendas
                     else ""
                 )
-                console.print(Text(f"   - {line}{practice}{only}"))
+                print_prose(console, f"   - {line}{practice}{only}", indent="  ")
 
 
 def _number(value: float) -> str:
@@ -264,58 +299,64 @@ def _fmt(value: float | None, places: int) -> str:
 
 def print_assessment(console: Console, result: UnitResult, lang: Lang) -> None:
     """The summary of one scored unit: components, top gaps, the overall index."""
-    console.print(
-        Text(
-            _a(
-                "heading",
-                lang,
-                unit=result.unit_name.get(lang),
-                code=result.unit_code,
-                agenda=result.agenda_name.get(lang),
-                round=result.round,
-                rubric=result.inputs.rubric_id,
-                version=result.inputs.rubric_version,
-            ),
-            style="bold",
-        )
+    heading = _a(
+        "heading",
+        lang,
+        unit=result.unit_name.get(lang),
+        code=result.unit_code,
+        agenda=result.agenda_name.get(lang),
+        round=result.round,
+        rubric=result.inputs.rubric_id,
+        version=result.inputs.rubric_version,
     )
+    print_prose(console, heading, indent="  ", style="bold")
     overall = result.overall
     if overall.score is not None and overall.level is not None:
-        console.print(
-            Text(
-                _a(
-                    "overall",
-                    lang,
-                    score=_fmt(overall.score, 1),
-                    mean=_fmt(overall.mean_level, 2),
-                    level=overall.level,
-                    level_name=result.level_names[overall.level].get(lang),
-                    target=_fmt(overall.target_mean_level, 2),
-                    gap=_fmt(overall.gap, 2),
-                )
-            )
+        line = _a(
+            "overall",
+            lang,
+            score=_fmt(overall.score, 1),
+            mean=_fmt(overall.mean_level, 2),
+            level=overall.level,
+            level_name=result.level_names[overall.level].get(lang),
+            target=_fmt(overall.target_mean_level, 2),
+            gap=_fmt(overall.gap, 2),
         )
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column("#", justify="right")
-    # Thai has no spaces between words: truncate a long name rather than split a word.
-    table.add_column(_a("col.component", lang), overflow="ellipsis", ratio=1)
-    for key in ("col.score", "col.level", "col.target", "col.gap"):
-        table.add_column(_a(key, lang), justify="right", no_wrap=True)
-    table.add_column(_a("col.evidence", lang), no_wrap=True)
+        print_prose(console, line, indent="  ")
+    headers = [_a(key, lang) for key in ("col.score", "col.level", "col.target", "col.gap")]
+    rows = []
     for component in result.components:
         confidence = component.confidence
         evidence = _a(f"confidence.{confidence.label}", lang)
         if confidence.evidenced_percent is not None:
             evidence += f" {confidence.evidenced_percent:.0f}%"
-        table.add_row(
-            str(component.number),
-            Text(component.name.get(lang)),
+        figures = [
             _fmt(component.score, 1) if component.score is not None else _a("na", lang),
             _fmt(component.mean_level, 2),
             str(component.target),
             _fmt(component.gap, 2),
-            evidence,
+        ]
+        rows.append((str(component.number), component.name.get(lang), figures, evidence))
+    evidence_header = _a("col.evidence", lang)
+    # The name column takes what the others leave, and its names wrap between words: rich
+    # would cut a Thai name anywhere, having no spaces to break at.
+    others = [
+        max(cell_len(cell) for cell in column)
+        for column in zip(
+            ["#", *headers, evidence_header],
+            *[[number, *figures, evidence] for number, _, figures, evidence in rows],
+            strict=True,
         )
+    ]
+    name_width = max(12, console.width - sum(others) - 3 * len(others))  # padding and rule: 3 cells
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("#", justify="right")
+    table.add_column(_a("col.component", lang), overflow="fold")
+    for header in headers:
+        table.add_column(header, justify="right", no_wrap=True)
+    table.add_column(evidence_header, no_wrap=True)
+    for number, name, figures, evidence in rows:
+        table.add_row(number, Text("\n".join(wrap(name, name_width))), *figures, evidence)
     console.print(table)
     names = {component.id: component for component in result.components}
     if result.top_gaps:
@@ -323,9 +364,9 @@ def print_assessment(console: Console, result: UnitResult, lang: Lang) -> None:
             f"{rank}) {names[cid].name.get(lang)} ({_fmt(names[cid].gap, 2)})"
             for rank, cid in enumerate(result.top_gaps[:3], start=1)
         )
-        console.print(Text(_a("top", lang, items=items)))
+        print_prose(console, _a("top", lang, items=items), indent="  ")
     else:
-        console.print(Text(_a("top.none", lang)))
+        print_prose(console, _a("top.none", lang))
     unsupported = [
         indicator.code
         for component in result.components
@@ -333,7 +374,7 @@ def print_assessment(console: Console, result: UnitResult, lang: Lang) -> None:
         if indicator.unsupported
     ]
     if unsupported:
-        console.print(Text(_a("unsupported", lang, items=", ".join(unsupported)), style="yellow"))
+        print_prose(console, _a("unsupported", lang, items=", ".join(unsupported)), style="yellow")
     comparison = result.comparison
     if comparison is not None and comparison.overall_change is not None:
         console.print(
