@@ -179,8 +179,9 @@ def assess(
         typer.Option(
             "--format",
             "-f",
-            help="Files to write, comma-separated or repeated: pdf, html (gap reports), json (one per unit),"
-            " csv (one row per unit and component).",
+            help="Files to write, comma-separated or repeated: pdf, html (gap reports and national"
+            " summaries), json (one per unit), csv (one row per unit and component), xlsx (a workbook"
+            " per cohort).",
         ),
     ] = None,
     out: Annotated[Path, typer.Option("--out", help="Folder for written files.")] = Path("reports"),

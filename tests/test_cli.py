@@ -269,3 +269,11 @@ def test_markup_in_user_text_is_printed_literally(runner: CliRunner, write) -> N
     code, out, _ = run(runner, "validate", "--lang", "en", str(path))
     assert code == 1
     assert f"{path}:" in out
+
+
+def test_assess_help_names_every_format(runner: CliRunner) -> None:
+    from ogmp.assess import FORMATS
+
+    result = runner.invoke(app, ["assess", "--help"], env={"COLUMNS": "200"})
+    for name in FORMATS:
+        assert f"{name} (" in result.stdout, name
