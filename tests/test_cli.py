@@ -271,9 +271,14 @@ def test_markup_in_user_text_is_printed_literally(runner: CliRunner, write) -> N
     assert f"{path}:" in out
 
 
-def test_assess_help_names_every_format(runner: CliRunner) -> None:
+def test_assess_help_names_every_format() -> None:
+    import re
+
+    import typer.main
+
     from ogmp.assess import FORMATS
 
-    result = runner.invoke(app, ["assess", "--help"], env={"COLUMNS": "200"})
+    command = typer.main.get_command(app).commands["assess"]  # type: ignore[attr-defined]
+    [option] = [param for param in command.params if param.name == "formats"]
     for name in FORMATS:
-        assert f"{name} (" in result.stdout, name
+        assert re.search(rf"\b{name}\b", option.help), name
