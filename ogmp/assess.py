@@ -15,19 +15,20 @@ from ogmp.diagnostics import Problem, shown
 from ogmp.errors import InvalidInputError, OutputError, UsageError, os_reason
 from ogmp.messages import Lang, Message
 from ogmp.models.assessment import parse_date
+from ogmp.models.catalogue import CATALOGUE_NAMES
 from ogmp.models.result import UnitResult
 from ogmp.national import summarize
 from ogmp.output import write_atomic
-from ogmp.registry import CATALOGUE_NAMES, Registry
+from ogmp.provenance import EmbeddedFile, embedded_files, result_json
+from ogmp.registry import Registry
 from ogmp.report.build import (
     REPORT_FORMATS,
-    RESULT_ATTACHMENT,
     RenderSettings,
     ReportJob,
     national_tasks,
     report_tasks,
 )
-from ogmp.report.render import DEFAULT_PDF_VARIANT, EmbeddedFile, check_templates, template_dirs
+from ogmp.report.render import DEFAULT_PDF_VARIANT, check_templates, template_dirs
 from ogmp.resources import user_folder
 from ogmp.scoring import compare_rounds, score_assessment
 from ogmp.validate import FileResult, validate_paths
@@ -148,7 +149,7 @@ def assess_paths(
     first_shard = shard is None or shard[0] == 1
     if "json" in formats:
         for result in results:
-            if mine(result) and _write_if_changed(out / f"{result_stem(result)}.json", to_json(result)):
+            if mine(result) and _write_if_changed(out / f"{result_stem(result)}.json", result_json(result)):
                 run.written.append(out / f"{result_stem(result)}.json")
     if "csv" in formats and results and first_shard and _write_if_changed(out / CSV_NAME, to_csv(results)):
         run.written.append(out / CSV_NAME)
@@ -205,26 +206,12 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
 def embedded_inputs(result: UnitResult, source: FileResult, registry: Registry) -> tuple[EmbeddedFile, ...]:
     """The files a report carries: its assessment, rubric, catalogues and scored result."""
     assert source.document is not None and source.rubric_path is not None
-    files = [
-        EmbeddedFile(
-            result.inputs.file, _unchanged(source.document.path, result.inputs.sha256), "assessment", "Source"
-        ),
-        EmbeddedFile(
-            rubric_attachment_name(result),
-            _unchanged(source.rubric_path, result.inputs.rubric_sha256),
-            "rubric",
-            "Data",
-        ),
-    ]
-    for name in CATALOGUE_NAMES:
-        path = registry.shared_file(name)
-        files.append(EmbeddedFile(f"shared-{name}.yaml", _read(path), f"catalogue {name}", "Data"))
-    files.append(EmbeddedFile(RESULT_ATTACHMENT, to_json(result), "scored result", "Data"))
-    return tuple(files)
-
-
-def rubric_attachment_name(result: UnitResult) -> str:
-    return f"rubric-{result.inputs.rubric_id}-v{result.inputs.rubric_version}.yaml"
+    return embedded_files(
+        result,
+        assessment=_unchanged(source.document.path, result.inputs.sha256),
+        rubric=_unchanged(source.rubric_path, result.inputs.rubric_sha256),
+        catalogues={name: _read(registry.shared_file(name)) for name in CATALOGUE_NAMES},
+    )
 
 
 def _read(path: Path) -> bytes:
@@ -244,11 +231,6 @@ def _unchanged(path: Path, sha256: str) -> bytes:
 
 def _order(result: UnitResult) -> tuple[str, str, int]:
     return (result.unit_code, result.agenda, result.round)
-
-
-def to_json(result: UnitResult) -> bytes:
-    """The result as indented UTF-8 JSON, byte-identical for identical inputs."""
-    return result.model_dump_json(indent=2).encode("utf-8") + b"\n"
 
 
 CSV_COLUMNS = (

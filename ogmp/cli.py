@@ -287,9 +287,15 @@ def verify(
         list[Path],
         typer.Argument(metavar="REPORT.pdf", help="PDF reports made by ogmp assess.", readable=False),
     ],
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates", help="The templates folder the reports were made with, if not the bundled one."
+        ),
+    ] = None,
     lang: LangOption = Language.th,
 ) -> None:
-    """Check that reports still say what their embedded inputs give (exit 0 when they do)."""
+    """Check that reports are what their embedded inputs give, page by page (exit 0 when they are)."""
     from ogmp.verify import verify_report
 
     language: Lang = lang.value
@@ -297,25 +303,15 @@ def verify(
     failed = False
     for report in reports:
         try:
-            verification = verify_report(report)
+            verification = verify_report(report, templates=templates)
         except InvalidInputError as error:  # this report cannot be checked; go on with the others
             print_problems(make_console(stderr=True), error.problems, language)
             failed = True
             continue
         for difference in verification.differences:
             console.print(f"{verification.report}: {difference.render(language)}", markup=False, style="red")
-        if verification.ok:
-            message = Message(
-                "verify.ok",
-                path=verification.report,
-                assessment=verification.assessment,
-                rubric=verification.rubric,
-                figures=verification.figures_checked,
-            )
-        else:
-            failed = True
-            message = Message("verify.bad", path=verification.report, count=len(verification.differences))
-        console.print(message.render(language), markup=False)
+        failed = failed or not verification.ok
+        console.print(verification.summary().render(language), markup=False)
     _exit(1 if failed else 0)
 
 

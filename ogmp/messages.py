@@ -659,8 +659,44 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ไม่พบคะแนน {value} ({what}) ในข้อความของรายงาน",
     ),
     "verify.ok": (
-        "{path}: matches its inputs ({assessment}, rubric {rubric}); {figures} printed figures checked",
-        "{path}: ตรงกับข้อมูลนำเข้า ({assessment} เกณฑ์ {rubric}) ตรวจตัวเลขที่พิมพ์ในรายงานแล้ว {figures} ค่า",
+        "{path}: matches its inputs ({assessment}, rubric {rubric}): rendered again from the inputs"
+        " it carries, all {pages} pages are the same",
+        "{path}: ตรงกับข้อมูลนำเข้า ({assessment} เกณฑ์ {rubric}) สร้างรายงานใหม่จากข้อมูลที่แนบอยู่แล้ว"
+        " ทั้ง {pages} หน้าตรงกันทุกหน้า",
+    ),
+    "verify.ok_saved_again": (
+        "{path}: matches its inputs ({assessment}, rubric {rubric}): rendered again from the inputs"
+        " it carries, all {pages} pages are the same; the file itself was saved again by another program",
+        "{path}: ตรงกับข้อมูลนำเข้า ({assessment} เกณฑ์ {rubric}) สร้างรายงานใหม่จากข้อมูลที่แนบอยู่แล้ว"
+        " ทั้ง {pages} หน้าตรงกันทุกหน้า แต่ไฟล์ถูกบันทึกซ้ำด้วยโปรแกรมอื่น",
+    ),
+    "verify.ok_partial": (
+        "{path}: its inputs ({assessment}, rubric {rubric}) give the figures it records, and its text"
+        " shows the {figures} scores; its pages could not be rendered again ({why}), so a change to"
+        " how a page looks would not be seen",
+        "{path}: ข้อมูลนำเข้า ({assessment} เกณฑ์ {rubric}) ให้ผลตรงกับตัวเลขที่บันทึกไว้ และพบคะแนนทั้ง"
+        " {figures} ค่าในข้อความของรายงาน แต่สร้างหน้ารายงานใหม่เพื่อเทียบไม่ได้ ({why})"
+        " จึงตรวจไม่พบหากมีการแก้ไขสิ่งที่ปรากฏบนหน้ารายงาน",
+    ),
+    "verify.why.version": (
+        "it was made by ogmp {made}, and this is ogmp {current}; verify it with ogmp {made}",
+        "รายงานนี้สร้างด้วย ogmp {made} แต่โปรแกรมนี้คือ ogmp {current} กรุณาตรวจด้วย ogmp {made}",
+    ),
+    "verify.why.templates": (
+        "it was made with other templates; give their folder with --templates",
+        "รายงานนี้สร้างด้วยแม่แบบอื่น กรุณาระบุโฟลเดอร์แม่แบบนั้นด้วย --templates",
+    ),
+    "verify.why.unrecorded": (
+        "ogmp {made} did not record how it rendered the report",
+        "ogmp {made} ไม่ได้บันทึกวิธีการสร้างรายงานไว้",
+    ),
+    "verify.page": (
+        "page {page} is not what its inputs give: something on it was changed",
+        "หน้า {page} ไม่ตรงกับที่ข้อมูลนำเข้าให้ผล มีการแก้ไขบางอย่างบนหน้านี้",
+    ),
+    "verify.page_count": (
+        "the report has {found} pages and its inputs give {expected}: a page was added or removed",
+        "รายงานมี {found} หน้า แต่ข้อมูลนำเข้าให้ {expected} หน้า มีการเพิ่มหรือลบหน้า",
     ),
     "verify.bad": (
         "{path}: does NOT match its inputs ({count} difference(s))",

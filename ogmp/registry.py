@@ -23,6 +23,7 @@ from ogmp.errors import InvalidInputError
 from ogmp.loading import validate_document
 from ogmp.messages import Message
 from ogmp.models.catalogue import (
+    CATALOGUE_NAMES,
     AgendaCatalogue,
     IndexCatalogue,
     PracticeCatalogue,
@@ -34,9 +35,6 @@ from ogmp.yamlsource import MAX_BYTES, YamlDocument, read_yaml
 
 # ``id: ogmp-8`` and ``version: 1`` at the top level of a rubric file.
 _TOP_LEVEL = re.compile(rb"^(id|version):[ \t]*[\"']?([A-Za-z0-9._-]+)[\"']?[ \t]*(?:#.*)?\r?$", re.MULTILINE)
-
-
-CATALOGUE_NAMES = ("practices", "agendas", "provinces", "indices")
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdf
@@ -11,10 +12,12 @@ import pytest
 from pypdf.generic import NameObject, TextStringObject
 from typer.testing import CliRunner
 
+from ogmp import __version__
 from ogmp.assess import ReportOptions, assess_paths
 from ogmp.cli import app
 from ogmp.diagnostics import shown
 from ogmp.registry import Registry
+from ogmp.report.render import template_dirs
 from ogmp.verify import verify_report
 
 from .conftest import MINI_REPORT_ATTACHMENTS, RUBRICS, VALID
@@ -104,10 +107,13 @@ def test_verify_accepts_an_untouched_report(report: Path, runner: CliRunner) -> 
     verification = verify_report(report)
     assert verification.ok, [d.render("en") for d in verification.differences]
     assert verification.figures_checked == 4
+    assert verification.rendered_again and not verification.saved_again
+    pages = len(pypdf.PdfReader(report).pages)
     result = runner.invoke(app, ["verify", str(report), "--lang", "en"])
     assert result.exit_code == 0
     assert result.stdout == (
-        f"{shown(report)}: matches its inputs (valid.yaml, rubric mini v1); 4 printed figures checked\n"
+        f"{shown(report)}: matches its inputs (valid.yaml, rubric mini v1): rendered again from the"
+        f" inputs it carries, all {pages} pages are the same\n"
     )
 
 
@@ -154,7 +160,11 @@ def test_verify_catches_a_replaced_file_without_its_hash(report: Path, tmp_path:
     texts = [d.render("en") for d in verify_report(path).differences]
     assert texts[0] == "the embedded file rubric-mini-v1.yaml does not match the hash recorded in the report"
     assert texts[1].startswith("inputs.rubric_sha256: the report says 17e26826")
-    assert len(texts) == 2  # an extra newline changes no figure
+    # An extra newline changes no figure; only the page that prints the rubric's hash differs.
+    [page] = texts[2:]
+    assert page.startswith("page ") and page.endswith(
+        " is not what its inputs give: something on it was changed"
+    )
 
 
 def test_verify_refuses_what_it_cannot_check(runner: CliRunner, tmp_path: Path, report: Path) -> None:
@@ -186,7 +196,7 @@ def test_verify_refuses_what_it_cannot_check(runner: CliRunner, tmp_path: Path, 
         f"{shown(plain)}: the report carries no embedded assessment: it was not made by ogmp assess, or it was altered",
         f"{shown(tmp_path / 'missing.pdf')}: file not found; check the path",
     ]
-    assert result.stdout.endswith("4 printed figures checked\n")  # the good one is still checked
+    assert result.stdout.endswith("pages are the same\n")  # the good one is still checked
 
 
 def test_verify_catches_altered_figures(report: Path, tmp_path: Path) -> None:
@@ -198,3 +208,87 @@ def test_verify_catches_altered_figures(report: Path, tmp_path: Path) -> None:
     )
     texts = [d.render("en") for d in verify_report(path).differences]
     assert texts == ["overall.score: the report says 63.1, its inputs give 36.1"]
+
+
+def edited(report: Path, target: Path, edit: Callable[[pypdf.PdfWriter], None]) -> Path:
+    """A copy of ``report`` changed by ``edit``, as a PDF editor would save it."""
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(report))
+    edit(writer)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    target.write_bytes(buffer.getvalue())
+    return target
+
+
+def paint_over(writer: pypdf.PdfWriter) -> None:
+    """A white box over the middle of the cover, where the overall index is printed."""
+    page = writer.pages[0]
+    content = page.get_contents()
+    assert content is not None
+    content.set_data(content.get_data() + b"\nq 1 1 1 rg 60 300 480 250 re f Q\n")
+    page.replace_contents(content)
+
+
+def test_a_figure_painted_over_fails_although_the_text_still_has_it(report: Path, tmp_path: Path) -> None:
+    path = edited(report, tmp_path / "painted.pdf", paint_over)
+    verification = verify_report(path)
+    assert [d.render("en") for d in verification.differences] == [
+        "page 1 is not what its inputs give: something on it was changed"
+    ]
+    assert verification.figures_checked == 4  # the text layer alone would have passed it
+
+
+def test_a_page_added_removed_or_swapped_fails(report: Path, tmp_path: Path) -> None:
+    added = edited(report, tmp_path / "added.pdf", lambda writer: writer.add_blank_page())
+    pages = len(pypdf.PdfReader(report).pages)
+    assert [d.render("en") for d in verify_report(added).differences] == [
+        f"the report has {pages + 1} pages and its inputs give {pages}: a page was added or removed"
+    ]
+
+    def swap(writer: pypdf.PdfWriter) -> None:
+        second = writer.pages[1]
+        writer.remove_page(1)
+        writer.insert_page(second, 2)
+
+    swapped = edited(report, tmp_path / "swapped.pdf", swap)
+    assert [d.render("en") for d in verify_report(swapped).differences] == [
+        f"page {number} is not what its inputs give: something on it was changed" for number in (2, 3)
+    ]
+
+
+def test_a_report_saved_again_with_the_same_pages_passes_and_says_so(report: Path, tmp_path: Path) -> None:
+    path = edited(report, tmp_path / "saved.pdf", lambda writer: None)
+    verification = verify_report(path)
+    assert verification.ok and verification.saved_again
+    assert (
+        verification.summary()
+        .render("en")
+        .endswith("pages are the same; the file itself was saved again by another program")
+    )
+
+
+def test_a_report_of_another_version_is_checked_as_far_as_possible(report: Path, tmp_path: Path) -> None:
+    def older(writer: pypdf.PdfWriter) -> None:
+        writer.add_metadata({NameObject("/ogmptoolversion"): TextStringObject("0.9.0")})
+
+    path = edited(report, tmp_path / "older.pdf", older)
+    verification = verify_report(path)
+    assert verification.ok and not verification.rendered_again
+    assert verification.summary().render("en") == (
+        f"{shown(path)}: its inputs (valid.yaml, rubric mini v1) give the figures it records, and its"
+        f" text shows the 4 scores; its pages could not be rendered again (it was made by ogmp 0.9.0,"
+        f" and this is ogmp {__version__}; verify it with ogmp 0.9.0), so a change to how a page looks"
+        " would not be seen"
+    )
+
+
+def test_a_report_made_with_other_templates_is_rendered_again_with_them(tmp_path: Path) -> None:
+    override = tmp_path / "templates"
+    override.mkdir()
+    css = (template_dirs()[-1] / "report.css").read_text(encoding="utf-8")
+    (override / "report.css").write_text(css + "\nh2 { color: #008000; }\n", encoding="utf-8")
+    path = make_report(tmp_path / "out", templates=override)
+    without = verify_report(path)
+    assert without.ok and not without.rendered_again
+    assert "give their folder with --templates" in without.summary().render("en")
+    assert verify_report(path, templates=override).rendered_again

@@ -24,6 +24,9 @@ from ogmp.models.common import (
     parse_int,
 )
 
+CATALOGUE_NAMES = ("practices", "agendas", "provinces", "indices")
+"""The shared catalogues, each ``shared/NAME.yaml`` beside the rubrics."""
+
 PROVINCE_CODE = re.compile(r"TH-(\d{2}|S)")
 
 

@@ -18,12 +18,12 @@ from ogmp.models.result import UnitResult
 from ogmp.models.rubric import Rubric
 from ogmp.national import Cohort, NationalSummary
 from ogmp.output import write_atomic
+from ogmp.provenance import EmbeddedFile, Rendering, metadata
 from ogmp.report.context import build_context
 from ogmp.report.national_context import build_national_context
 from ogmp.report.render import (
     DEFAULT_PDF_VARIANT,
     NATIONAL_TEMPLATE,
-    EmbeddedFile,
     load_labels,
     render_html,
     render_pdf,
@@ -32,7 +32,6 @@ from ogmp.report.render import (
 from ogmp.spreadsheet import cohort_workbook
 
 REPORT_FORMATS = ("pdf", "html")
-RESULT_ATTACHMENT = "ogmp-result.json"
 
 
 THAILAND = dt.timezone(dt.timedelta(hours=7), "ICT")
@@ -54,32 +53,6 @@ class ReportJob:
     files: tuple[EmbeddedFile, ...] = ()
 
 
-def provenance(result: UnitResult, files: Sequence[EmbeddedFile], lang: str) -> list[tuple[str, str]]:
-    """The metadata entries that identify a report's inputs (written to the PDF's info).
-
-    WeasyPrint writes ``<meta name=...>`` as info keys in lowercase letters and digits
-    only, so ``ogmp-assessment-sha256`` becomes ``/ogmpassessmentsha256``.
-    """
-    by_name = {item.name: item for item in files}
-    entries = [
-        ("ogmp-tool-version", result.inputs.tool_version),
-        ("ogmp-method-version", str(result.inputs.method_version)),
-        ("ogmp-language", lang),
-        ("ogmp-assessment-file", result.inputs.file),
-        ("ogmp-assessment-sha256", result.inputs.sha256),
-        ("ogmp-rubric", f"{result.inputs.rubric_id} v{result.inputs.rubric_version}"),
-        ("ogmp-rubric-sha256", result.inputs.rubric_sha256),
-    ]
-    if RESULT_ATTACHMENT in by_name:
-        entries.append(("ogmp-result-sha256", hashlib.sha256(by_name[RESULT_ATTACHMENT].data).hexdigest()))
-    return entries
-
-
-def info_key(meta_name: str) -> str:
-    """The PDF info key WeasyPrint writes for ``<meta name=meta_name>``."""
-    return "/" + "".join(char for char in meta_name.lower() if char.isalnum())
-
-
 @dataclass(frozen=True)
 class RenderSettings:
     """How reports are rendered; the same for every report of a run."""
@@ -93,6 +66,17 @@ class RenderSettings:
 @functools.cache
 def _labels(dirs: tuple[Path, ...]) -> dict[str, dict[str, object]]:
     return load_labels(dirs)
+
+
+@functools.cache
+def _templates_sha256(dirs: tuple[Path, ...]) -> str:
+    return tree_hash(dirs)
+
+
+def rendering(lang: Lang, day: dt.date, settings: RenderSettings) -> Rendering:
+    """What a report records of how it was rendered (``ogmp verify`` renders it again so)."""
+    dirs = tuple(template_dirs(settings.templates))
+    return Rendering(lang, settings.digits_thai, day, settings.pdf_variant, _templates_sha256(dirs))
 
 
 def _created(day: dt.date) -> dt.datetime:
@@ -115,7 +99,7 @@ def render_unit_report(
         report_date=day,
         digits_thai=settings.digits_thai,
         created=_created(day),
-        provenance=provenance(job.result, job.files, lang),
+        provenance=metadata(job.result, job.files, rendering(lang, day, settings)),
     )
     if fmt == "html":
         return render_html(context, dirs, standalone=True).encode("utf-8")

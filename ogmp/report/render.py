@@ -22,7 +22,6 @@ import re
 import tempfile
 import traceback
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -34,6 +33,7 @@ from markupsafe import Markup
 from ogmp.diagnostics import Location, Problem, shown
 from ogmp.errors import InvalidInputError, OgmpError
 from ogmp.messages import LANGS, Message
+from ogmp.provenance import EmbeddedFile
 from ogmp.report.context import ReportContext
 from ogmp.report.national_context import NationalContext
 from ogmp.resources import bundled_dir
@@ -245,16 +245,6 @@ def render_html(
 
 PDF_VARIANTS = ("pdf/a-3b", "pdf/ua-1", "none")
 DEFAULT_PDF_VARIANT = "pdf/a-3b"
-
-
-@dataclass(frozen=True)
-class EmbeddedFile:
-    """A file carried inside the PDF (PDF/A-3 associated file)."""
-
-    name: str
-    data: bytes
-    description: str
-    relationship: str  # Source, Data, Supplement... (ISO 32000-2, 7.11.3)
 
 
 def render_pdf(
