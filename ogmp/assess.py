@@ -6,19 +6,20 @@ import csv
 import datetime as dt
 import hashlib
 import io
-from collections.abc import Sequence
+import signal
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ogmp.batch import DEFAULT_TIMEOUT, Outcome, Reporter, run_tasks, shard_of
+from ogmp.batch import DEFAULT_TIMEOUT, Outcome, Reporter, Stopped, run_tasks, shard_of, stop_on_signals
 from ogmp.diagnostics import Problem, shown
-from ogmp.errors import InvalidInputError, OutputError, UsageError, os_reason
+from ogmp.errors import Interrupted, InvalidInputError, OutputError, UsageError, os_reason
 from ogmp.messages import Lang, Message
 from ogmp.models.assessment import parse_date
 from ogmp.models.catalogue import CATALOGUE_NAMES
 from ogmp.models.result import UnitResult
 from ogmp.national import summarize
-from ogmp.output import write_atomic
+from ogmp.output import FolderLock, ensure_folder, write_atomic
 from ogmp.provenance import EmbeddedFile, embedded_files, result_json
 from ogmp.registry import Registry
 from ogmp.report.build import (
@@ -147,49 +148,80 @@ def assess_paths(
         return shard is None or shard_of(f"{result.unit_code}|{result.agenda}", shard[1]) == shard[0]
 
     first_shard = shard is None or shard[0] == 1
-    if "json" in formats:
-        for result in results:
-            if mine(result) and _write_if_changed(out / f"{result_stem(result)}.json", result_json(result)):
-                run.written.append(out / f"{result_stem(result)}.json")
-    if "csv" in formats and results and first_shard and _write_if_changed(out / CSV_NAME, to_csv(results)):
-        run.written.append(out / CSV_NAME)
-
-    settings = RenderSettings(
-        options.templates, options.digits_thai, options.report_date, options.pdf_variant
-    )
-    tasks = report_tasks(
-        [
-            ReportJob(
-                result,
-                source.assessment,
-                source.rubric,
-                result_stem(result),
-                embedded_inputs(result, source, registry),
+    lock = FolderLock(out)
+    try:
+        with stop_on_signals():
+            if formats and results:
+                ensure_folder(out, out)
+            _write_tables(run, [result for result in results if mine(result)], formats, out, lock)
+            settings = RenderSettings(
+                options.templates, options.digits_thai, options.report_date, options.pdf_variant
             )
-            for result, source in pairs
-            if mine(result) and source.assessment is not None and source.rubric is not None
-        ],
-        registry.catalogues,
-        formats=[name for name in formats if name in REPORT_FORMATS],
-        langs=options.langs,
-        out=out,
-        settings=settings,
-    )
-    national = [name for name in formats if name in ("pdf", "html", "xlsx")]
-    if national and first_shard:
-        tasks += national_tasks(
-            summarize(results, registry.catalogues),
-            results,
-            formats=national,
-            langs=options.langs,
-            out=out,
-            settings=settings,
-        )
-    batch = run_tasks(tasks, out, jobs=jobs, timeout=timeout, incremental=incremental, reporter=reporter)
+            tasks = report_tasks(
+                [
+                    ReportJob(
+                        result,
+                        source.assessment,
+                        source.rubric,
+                        result_stem(result),
+                        embedded_inputs(result, source, registry),
+                    )
+                    for result, source in pairs
+                    if mine(result) and source.assessment is not None and source.rubric is not None
+                ],
+                registry.catalogues,
+                formats=[name for name in formats if name in REPORT_FORMATS],
+                langs=options.langs,
+                out=out,
+                settings=settings,
+            )
+            national = [name for name in formats if name in ("pdf", "html", "xlsx")]
+            if national and first_shard:
+                tasks += national_tasks(
+                    summarize(results, registry.catalogues),
+                    results,
+                    formats=national,
+                    langs=options.langs,
+                    out=out,
+                    settings=settings,
+                )
+            batch = run_tasks(
+                tasks, out, jobs=jobs, timeout=timeout, incremental=incremental, reporter=reporter, lock=lock
+            )
+    except Interrupted as stopped:  # the reports' own count, and the tables written before them
+        raise Interrupted(stopped.written + len(run.written), stopped.left, stopped.signum) from None
+    except (KeyboardInterrupt, Stopped) as stop:
+        signum = stop.signum if isinstance(stop, Stopped) else signal.SIGINT
+        raise Interrupted(len(run.written), 0, signum) from None
     run.written += batch.written
     run.skipped += batch.skipped
     run.failed += batch.failed
     return run
+
+
+def _write_tables(
+    run: AssessRun, results: Sequence[UnitResult], formats: Sequence[str], out: Path, lock: FolderLock
+) -> None:
+    """The JSON of each unit, and the units' rows in ``results.csv``, which every run into the
+    folder shares: it keeps the rows of units this run did not assess."""
+    if "json" in formats:
+        for result in results:
+            path = out / f"{result_stem(result)}.json"
+            if _write_if_changed(path, result_json(result)):
+                run.written.append(path)
+    if "csv" in formats and results:
+        path = out / CSV_NAME
+        with lock.held():
+            try:
+                existing = path.read_bytes()
+            except FileNotFoundError:
+                existing = b""
+            except OSError as error:
+                raise OutputError(
+                    Message("output.failed", path=shown(path), reason=os_reason(error))
+                ) from None
+            if _write_if_changed(path, merge_csv(existing, results)):
+                run.written.append(path)
 
 
 def _write_if_changed(path: Path, data: bytes) -> bool:
@@ -270,12 +302,48 @@ CSV_COLUMNS = (
 
 def to_csv(results: Sequence[UnitResult]) -> bytes:
     """One row per unit and component; UTF-8 with a BOM so that Excel shows Thai."""
+    return _csv_bytes(list(_csv_rows(results)))
+
+
+def merge_csv(existing: bytes, results: Sequence[UnitResult]) -> bytes:
+    """``results.csv`` as it was, with the rows of ``results``' units in place of theirs.
+
+    Rows are in unit, agenda, round and component order, so that shards of a round,
+    merged one after the other, give the bytes one run would.
+    """
+    ours = {(result.unit_code, result.agenda, str(result.round)) for result in results}
+    kept: list[Sequence[object]] = []
+    for row in csv.DictReader(io.StringIO(existing.decode("utf-8-sig", errors="replace"))):
+        key = (row.get("unit_code"), row.get("agenda"), row.get("round"))
+        if all(key) and key not in ours:
+            kept.append([row.get(column) or "" for column in CSV_COLUMNS])
+    return _csv_bytes(kept + list(_csv_rows(results)))
+
+
+_ORDER = tuple(CSV_COLUMNS.index(name) for name in ("unit_code", "agenda", "round", "component_number"))
+
+
+def _csv_order(row: Sequence[object]) -> tuple[tuple[int, str], ...]:
+    def part(value: object) -> tuple[int, str]:
+        text = str(value)
+        return (0, text.zfill(12)) if text.isdigit() else (1, text)
+
+    return tuple(part(row[index]) for index in _ORDER)
+
+
+def _csv_bytes(rows: Sequence[Sequence[object]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    ordered: list[Sequence[object]] = sorted(rows, key=_csv_order)
+    writer.writerows(ordered)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _csv_rows(results: Sequence[UnitResult]) -> Iterator[Sequence[object]]:
     for result in results:
         for component in result.components:
-            writer.writerow(
+            yield (
                 [
                     result.unit_code,
                     result.unit_name.th,
@@ -310,7 +378,6 @@ def to_csv(results: Sequence[UnitResult]) -> bytes:
                     result.inputs.sha256,
                 ]
             )
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def _cell(value: float | None) -> str:

@@ -6,6 +6,14 @@ and inputs, the catalogues, the templates, the options and the tool version. The
 manifest in the output folder remembers the fingerprint and the bytes of each file
 written; a later run skips a task whose file is still exactly what it wrote for the
 same fingerprint (content hashes, not timestamps).
+
+The manifest is kept as it is written: each file done is appended at once to a journal
+beside it, under the folder's lock, so a run that is stopped, killed or that crashes
+leaves a manifest that lets the next run render exactly what is missing, and runs that
+share a folder never lose each other's entries. Worker processes watch the run that
+started them and end, writing nothing more, as soon as it is gone (kill -9, the
+out-of-memory killer, a closed terminal); Ctrl-C, SIGTERM and SIGHUP stop the workers
+and leave no half-written file.
 """
 
 from __future__ import annotations
@@ -13,18 +21,21 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from ogmp.errors import OgmpError
+from ogmp.errors import Interrupted, OgmpError
 from ogmp.messages import Message
-from ogmp.output import write_atomic
+from ogmp.output import FolderLock, remove_abandoned_temporaries, write_atomic
 
 MANIFEST = ".ogmp-manifest.json"
+JOURNAL = ".ogmp-manifest.journal"
 # WeasyPrint's memory grows slowly over long runs (about 1 MB a report, measured), so workers
 # are recycled; each new one spends about 2 s warming up, so not too often.
 TASKS_PER_WORKER = 40
@@ -48,6 +59,7 @@ class Outcome:
     written: bool  # False: skipped, the file was already up to date
     error: Message | None = None
     seconds: float = 0.0
+    sha256: str = ""  # of the bytes written
 
 
 class Reporter(Protocol):
@@ -116,13 +128,32 @@ def parse_shard(value: str | None) -> tuple[int, int] | None:
 
 
 class _Manifest:
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / MANIFEST
+    """What was written into a folder, for which fingerprint: ``MANIFEST``, and the entries
+    appended to ``JOURNAL`` since it was last rewritten."""
+
+    def __init__(self, folder: Path, lock: FolderLock) -> None:
+        self.folder = folder
+        self.lock = lock
         self.entries: dict[str, dict[str, str]] = {}
+
+    def load(self) -> None:
+        """Read the manifest and replay its journal (the caller holds the lock)."""
+        self.entries = {}
         with contextlib.suppress(OSError, ValueError):
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
             if isinstance(data, dict):
                 self.entries = {k: v for k, v in data.items() if isinstance(v, dict)}
+        with contextlib.suppress(OSError):
+            for line in (self.folder / JOURNAL).read_text(encoding="utf-8").splitlines():
+                try:
+                    entry = json.loads(line)
+                except ValueError:  # the last line of a run killed while it wrote it
+                    continue
+                if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+                    self.entries[entry["name"]] = {
+                        "fingerprint": str(entry.get("fingerprint")),
+                        "sha256": str(entry.get("sha256")),
+                    }
 
     def up_to_date(self, task: Task) -> bool:
         entry = self.entries.get(task.output.name)
@@ -133,15 +164,26 @@ class _Manifest:
         except OSError:
             return False
 
-    def record(self, task: Task) -> None:
-        self.entries[task.output.name] = {
-            "fingerprint": task.fingerprint,
-            "sha256": hashlib.sha256(task.output.read_bytes()).hexdigest(),
+    def record(self, outcome: Outcome) -> None:
+        """Append what ``outcome`` wrote to the journal, at once."""
+        entry = {
+            "name": outcome.task.output.name,
+            "fingerprint": outcome.task.fingerprint,
+            "sha256": outcome.sha256,
         }
+        self.entries[entry["name"]] = {"fingerprint": entry["fingerprint"], "sha256": entry["sha256"]}
+        line = json.dumps(entry, sort_keys=True) + "\n"
+        with self.lock.held(), (self.folder / JOURNAL).open("a", encoding="utf-8") as journal:
+            journal.write(line)
 
-    def save(self) -> None:
-        text = json.dumps(dict(sorted(self.entries.items())), indent=1, sort_keys=True) + "\n"
-        write_atomic(self.path, text.encode("utf-8"))
+    def compact(self) -> None:
+        """Fold the journal into the manifest, with the entries other runs added meanwhile."""
+        with self.lock.held():
+            self.load()
+            text = json.dumps(dict(sorted(self.entries.items())), indent=1, sort_keys=True) + "\n"
+            write_atomic(self.folder / MANIFEST, text.encode("utf-8"))
+            with contextlib.suppress(FileNotFoundError):
+                (self.folder / JOURNAL).unlink()
 
 
 class RenderTimeout(Exception):
@@ -179,15 +221,50 @@ def _perform(task: Task, timeout: float | None) -> Outcome:
         return Outcome(task, False, Message("batch.timeout", label=task.label, seconds=f"{timeout or 0:g}"))
     except OgmpError as error:
         return Outcome(task, False, error.message)
-    return Outcome(task, True, None, time.perf_counter() - started)
+    return Outcome(task, True, None, time.perf_counter() - started, hashlib.sha256(data).hexdigest())
 
 
-def _perform_in_worker(task: Task, timeout: float | None) -> tuple[bool, Message | None, float]:
+def _perform_in_worker(task: Task, timeout: float | None) -> tuple[bool, Message | None, float, str]:
     """``_perform`` in a worker process. Only the verdict goes back: an outcome would carry
     a copy of its whole task (the report's inputs and model), which the parent already has
     and would otherwise keep once per report."""
     outcome = _perform(task, timeout)
-    return outcome.written, outcome.error, outcome.seconds
+    return outcome.written, outcome.error, outcome.seconds, outcome.sha256
+
+
+PARENT_GONE = 75  # the exit status of a worker whose run was killed
+
+
+def _start_worker() -> None:
+    """Set up a worker process: the run that started it handles Ctrl-C for it (a terminal
+    sends it to every process of the group), and when that run is gone, the worker ends at
+    once, whatever it was doing, without writing anything more."""
+    import multiprocessing
+    import multiprocessing.connection
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is None:  # pragma: no cover - workers are always started by a run
+        return
+    sentinel = parent.sentinel
+
+    def watch() -> None:
+        multiprocessing.connection.wait([sentinel])  # returns when the parent has ended
+        os._exit(PARENT_GONE)
+
+    threading.Thread(target=watch, name="ogmp-parent-watch", daemon=True).start()
+
+
+def _stop_workers(pool: Any) -> None:
+    """End a pool's workers now (their renders are lost; their temporary files are cleaned up)."""
+    processes = list(getattr(pool, "_processes", {}).values())  # no public way to kill a pool's workers
+    for process in processes:
+        with contextlib.suppress(OSError, AttributeError):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(OSError, AttributeError):
+            process.join(timeout=10)
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _perform_in_workers(
@@ -200,30 +277,74 @@ def _perform_in_workers(
     rather than with ``max_tasks_per_child``, which deadlocks on Python 3.11 to 3.13
     (python/cpython#115634). A worker that dies (a crash in a native library) breaks
     its pool: the tasks it left unfinished are then tried again one by one, each in
-    a pool of its own, so that only the task that kills its worker fails.
+    a pool of its own, so that only the task that kills its worker fails. When the run is
+    stopped, its workers are ended at once.
     """
     import concurrent.futures  # here, not at the top: `ogmp validate` imports this module
     import multiprocessing
     from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn")
+
+    def pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
+        return concurrent.futures.ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start_worker
+        )
+
     generation = jobs * TASKS_PER_WORKER
     unfinished: list[Task] = []
     for start in range(0, len(tasks), generation):
         batch = tasks[start : start + generation]
-        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            futures = {pool.submit(_perform_in_worker, task, timeout): task for task in batch}
+        executor = pool(jobs)
+        try:
+            futures = {executor.submit(_perform_in_worker, task, timeout): task for task in batch}
             for future in concurrent.futures.as_completed(futures):
                 try:
                     finish(Outcome(futures[future], *future.result()))
                 except BrokenProcessPool:
                     unfinished.append(futures[future])
+        except BaseException:  # Ctrl-C, SIGTERM, a crash of the run itself
+            _stop_workers(executor)
+            raise
+        executor.shutdown(wait=True)
     for task in unfinished:
-        with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as alone:
-            try:
-                finish(Outcome(task, *alone.submit(_perform_in_worker, task, timeout).result()))
-            except BrokenProcessPool:
-                finish(Outcome(task, False, Message("batch.crashed", label=task.label)))
+        alone = pool(1)
+        try:
+            finish(Outcome(task, *alone.submit(_perform_in_worker, task, timeout).result()))
+        except BrokenProcessPool:
+            finish(Outcome(task, False, Message("batch.crashed", label=task.label)))
+        except BaseException:
+            _stop_workers(alone)
+            raise
+        alone.shutdown(wait=True)
+
+
+@contextlib.contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """Within the block, SIGTERM and SIGHUP (a closed terminal) stop the run as Ctrl-C does:
+    by an exception in the main thread, so that every clean-up on the way runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise Stopped(signum)
+
+    caught = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+    previous = {number: signal.signal(number, stop) for number in caught}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+class Stopped(BaseException):
+    """The run received SIGTERM or SIGHUP."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 def run_tasks(
@@ -234,12 +355,24 @@ def run_tasks(
     timeout: float | None = DEFAULT_TIMEOUT,
     incremental: bool = True,
     reporter: Reporter | None = None,
+    lock: FolderLock | None = None,
 ) -> BatchResult:
-    """Write every task's file, in ``jobs`` worker processes; skip those up to date."""
-    manifest = _Manifest(out)
+    """Write every task's file, in ``jobs`` worker processes; skip those up to date.
+
+    Stopped by Ctrl-C, SIGTERM or SIGHUP, it raises :class:`~ogmp.errors.Interrupted`
+    after its workers have ended: the files done are whole and in the manifest, no
+    temporary file is left, and the next run renders only what is missing.
+    """
+    lock = lock or FolderLock(out)
+    manifest = _Manifest(out, lock)
     result = BatchResult()
     if reporter:
         reporter.start(len(tasks))
+    if not tasks:
+        return result
+    with lock.held():
+        remove_abandoned_temporaries(out)
+        manifest.load()
     pending: list[Task] = []
     for task in tasks:
         if incremental and manifest.up_to_date(task):
@@ -253,25 +386,34 @@ def run_tasks(
     def finish(outcome: Outcome) -> None:
         result.outcomes.append(outcome)
         if outcome.written and outcome.error is None:
-            manifest.record(outcome.task)
+            manifest.record(outcome)
         if reporter:
             reporter.done(outcome)
 
     try:
-        if jobs <= 1 or len(pending) <= 1:
-            for task in pending:
-                finish(_perform(task, timeout))
-        else:
-            _perform_in_workers(pending, jobs, timeout, finish)
-    finally:
-        if pending:
-            try:
-                manifest.save()  # write_atomic makes the folder, or says why it cannot
-            except OgmpError:
-                # The files that failed have their own messages, naming them; the manifest
-                # is only a cache (without it the next run renders everything again).
-                if not result.failed:
-                    raise
+        with stop_on_signals():
+            if jobs <= 1 or len(pending) <= 1:
+                for task in pending:
+                    finish(_perform(task, timeout))
+            else:
+                _perform_in_workers(pending, jobs, timeout, finish)
+    except (KeyboardInterrupt, Stopped) as stop:
+        with lock.held():
+            remove_abandoned_temporaries(out)  # those of the workers just ended
+        _save(manifest, result)
+        signum = stop.signum if isinstance(stop, Stopped) else signal.SIGINT
+        raise Interrupted(len(result.written), len(tasks) - len(result.outcomes), signum) from None
+    _save(manifest, result)
     order = {task.output: index for index, task in enumerate(tasks)}
     result.outcomes.sort(key=lambda outcome: order[outcome.task.output])
     return result
+
+
+def _save(manifest: _Manifest, result: BatchResult) -> None:
+    try:
+        manifest.compact()
+    except OgmpError:
+        # The files that failed have their own messages, naming them; the manifest is only
+        # a cache (its journal stays, and the next run reads it).
+        if not result.failed:
+            raise

@@ -112,6 +112,9 @@ def _run(lang: Lang, action: Callable[[], T]) -> T:
         else:
             console.print(error.render(lang), markup=False)
         raise typer.Exit(error.exit_code) from None
+    except KeyboardInterrupt:  # Ctrl-C where nothing was being written
+        make_console(stderr=True).print(Message("run.stopped").render(lang), markup=False)
+        raise typer.Exit(130) from None
 
 
 def _exit(code: int) -> NoReturn:

@@ -51,6 +51,15 @@ class OutputError(OgmpError):
     """An output file could not be written; nothing partial was left behind."""
 
 
+class Interrupted(OgmpError):
+    """The run was stopped (Ctrl-C, SIGTERM, SIGHUP); what it finished is whole and recorded."""
+
+    def __init__(self, written: int, left: int, signum: int) -> None:
+        super().__init__(Message("run.interrupted", written=written, left=left))
+        self.written, self.left, self.signum = written, left, int(signum)
+        self.exit_code = 128 + int(signum)  # as a shell reports a process ended by that signal
+
+
 class UsageError(OgmpError):
     """The command was called with an option value that cannot work."""
 

@@ -711,6 +711,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{summary}; {count} file(s) could not be written",
         "{summary} และเขียนไฟล์ไม่สำเร็จ {count} ไฟล์",
     ),
+    "run.interrupted": (
+        "stopped: {written} file(s) written and whole, {left} not yet; the next run writes only what is missing",
+        "หยุดการทำงานแล้ว เขียนไฟล์เสร็จสมบูรณ์ {written} ไฟล์ ยังไม่ได้เขียน {left} ไฟล์"
+        " การสั่งครั้งถัดไปจะเขียนเฉพาะไฟล์ที่ยังขาด",
+    ),
+    "run.stopped": ("stopped", "หยุดการทำงานแล้ว"),
     "assess.failed_same": (" ({count} files failed this way)", " (เขียนไม่สำเร็จด้วยสาเหตุนี้ {count} ไฟล์)"),
     "assess.progress": ("Rendering", "กำลังสร้างรายงาน"),
     "batch.timeout": (
@@ -730,6 +736,18 @@ CATALOG: dict[str, tuple[str, str]] = {
     "output.failed": (
         "could not write {path} ({reason}); an earlier file of that name, if any, is left as it was",
         "เขียนไฟล์ {path} ไม่สำเร็จ ({reason}) ไฟล์ชื่อเดียวกันที่มีอยู่เดิม (ถ้ามี) ยังอยู่ครบไม่ถูกแก้ไข",
+    ),
+    "output.locked": (
+        "{folder} has been locked for {seconds} seconds by another ogmp run (process {pid} on {host},"
+        " user {user}, since {since}); wait for it to finish, or, if that run no longer exists,"
+        " delete {lock} and run again",
+        "โฟลเดอร์ {folder} ถูกล็อกโดย ogmp อีกชุดหนึ่งนานเกิน {seconds} วินาที (โพรเซส {pid} บนเครื่อง"
+        " {host} ผู้ใช้ {user} ตั้งแต่ {since}) กรุณารอให้ชุดนั้นทำงานเสร็จ หรือหากชุดนั้นไม่ได้ทำงานอยู่แล้ว"
+        " ให้ลบไฟล์ {lock} แล้วสั่งใหม่อีกครั้ง",
+    ),
+    "output.folder_failed": (
+        "could not write into {folder} ({reason}); nothing in it was changed",
+        "เขียนไฟล์ลงในโฟลเดอร์ {folder} ไม่ได้ ({reason}) ไม่มีไฟล์ใดในโฟลเดอร์นี้ถูกแก้ไข",
     ),
     "output.not_a_folder": (
         "could not write {path}: {folder} is a file, not a folder; give --out a folder",

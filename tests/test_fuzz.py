@@ -405,7 +405,7 @@ def test_hostile_text_reaches_the_pdf_as_text(
     if not valid:
         return
 
-    assert listing(out) == {".ogmp-manifest.json", f"{STEM}.{lang}.pdf", f"{STEM}.{lang}.html"}
+    assert listing(out) == {".ogmp-manifest.json", ".ogmp-lock", f"{STEM}.{lang}.pdf", f"{STEM}.{lang}.html"}
     pdf = (out / f"{STEM}.{lang}.pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
     reader = pypdf.PdfReader(io.BytesIO(pdf))

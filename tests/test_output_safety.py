@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 from ogmp.batch import MANIFEST
 from ogmp.cli import app
 from ogmp.diagnostics import shown
+from ogmp.output import LOCK
 
 from .conftest import RUBRICS, VALID
 from .unprivileged import run_ogmp
@@ -108,10 +109,10 @@ def assert_failed_cleanly(run: Run, target: Path, reason: str) -> None:
 
 
 def assert_nothing_damaged(out: Path, before: set[str], assessment: Path, assessment_digest: str) -> None:
-    """The folder holds what it held (plus at most the manifest); old reports are intact."""
+    """The folder holds what it held (plus at most the manifest and the lock); old reports are intact."""
     after = {path.name for path in out.iterdir()}
     assert not [name for name in after if name.endswith(".tmp")], after
-    assert after - before <= {MANIFEST}, after - before
+    assert after - before <= {MANIFEST, LOCK}, after - before
     assert before <= after, before - after
     for name in before:
         assert (out / name).read_bytes() == OLD_REPORT, name
@@ -136,8 +137,8 @@ def test_a_full_disk_keeps_the_old_report_and_names_the_file(
 
     assert_failed_cleanly(run, out_with_old_report / OUTPUT_NAMES[fmt], "the disk is full")
     assert_nothing_damaged(out_with_old_report, before, assessment, assessment_digest)
-    # Nothing could be written, so not even the manifest is there.
-    assert {path.name for path in out_with_old_report.iterdir()} == before
+    # Nothing could be written, so not even the manifest is there (the lock is an empty file).
+    assert {path.name for path in out_with_old_report.iterdir()} - {LOCK} == before
 
 
 def test_a_full_disk_while_writing_into_a_new_folder_leaves_no_file(
@@ -152,7 +153,7 @@ def test_a_full_disk_while_writing_into_a_new_folder_leaves_no_file(
     run = assess(runner, assessment, out, "html")
 
     assert_failed_cleanly(run, out / OUTPUT_NAMES["html"], "the disk is full")
-    assert list(out.iterdir()) == []
+    assert [path.name for path in out.iterdir()] == [LOCK]
 
 
 # --- a report held open by another program --------------------------------------------
@@ -213,7 +214,10 @@ def test_an_output_folder_without_write_permission(
         out_with_old_report.chmod(0o700)
 
     run = Run(done.returncode, done.stdout + done.stderr, None)
-    assert_failed_cleanly(run, out_with_old_report / OUTPUT_NAMES[fmt], "permission denied")
+    assert run.code == 1 and "Traceback" not in run.output, run.output
+    assert run.output == (
+        f"could not write into {shown(out_with_old_report)} (permission denied); nothing in it was changed\n"
+    )
     assert_nothing_damaged(out_with_old_report, before, assessment, assessment_digest)
     assert {path.name for path in out_with_old_report.iterdir()} == before
 
@@ -233,9 +237,8 @@ def test_an_out_that_is_a_file_is_refused_and_the_file_kept(
     assert run.exception is None, run.exception
     assert "Traceback" not in run.output
     assert run.code == 1, run.output
-    target = out / OUTPUT_NAMES[fmt]
     assert (
-        f"could not write {shown(target)}: {shown(blocker)} is a file, not a folder; give --out a folder"
+        f"could not write {shown(out)}: {shown(blocker)} is a file, not a folder; give --out a folder"
         in run.output
     ), run.output
     assert blocker.read_bytes() == OLD_REPORT

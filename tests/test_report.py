@@ -270,6 +270,7 @@ def test_cli_writes_both_languages(runner: CliRunner, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".ogmp-lock",  # taken by each run for a moment while it updates what runs share
         ".ogmp-manifest.json",  # what was written from what, for incremental runs
         "th-52-pm25-2564.en.pdf",
         "th-52-pm25-2564.th.pdf",
