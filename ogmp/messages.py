@@ -481,12 +481,6 @@ CATALOG: dict[str, tuple[str, str]] = {
         "level {value} does not exist; levels run from 1 to 5",
         "ไม่มีระดับ {value} ระดับมีตั้งแต่ 1 ถึง 5",
     ),
-    "rubric.text_missing": (
-        "the {lang_name} text is empty; every user-facing text needs both Thai and English",
-        "ข้อความภาษา{lang_name}ว่างอยู่ ข้อความที่ผู้ใช้เห็นต้องมีทั้งภาษาไทยและภาษาอังกฤษ",
-    ),
-    "rubric.lang.th": ("Thai", "ไทย"),
-    "rubric.lang.en": ("English", "อังกฤษ"),
     "rubric.unknown_ref": (
         "'{value}' is not a known {kind}{hint}; known: {available}",
         "ไม่รู้จัก{kind} '{value}'{hint} ที่มีอยู่คือ {available}",
@@ -521,10 +515,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rubric.duplicate_version": (
         "rubric '{rubric_id}' version {version} is defined twice: {first} and {second}",
         "เกณฑ์ '{rubric_id}' ฉบับที่ {version} ถูกกำหนดซ้ำสองไฟล์: {first} และ {second}",
-    ),
-    "rubric.not_a_rubric_path": (
-        "no rubric file at {path}",
-        "ไม่พบไฟล์เกณฑ์การประเมินที่ {path}",
     ),
     # --- commands -------------------------------------------------------------
     "validate.no_files": (
@@ -573,10 +563,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "usage.report_date": (
         "--report-date takes a date as YYYY-MM-DD or 'today'; got '{value}'",
         "--report-date ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว หรือ today แต่พบ '{value}'",
-    ),
-    "usage.round": (
-        "--round is the fiscal year in the Buddhist Era, e.g. 2564; got {value}",
-        "--round ต้องเป็นปีงบประมาณแบบพุทธศักราช เช่น 2564 แต่พบ {value}",
     ),
     "assess.format": (
         "unknown format '{value}'; choose from {allowed}",
@@ -759,6 +745,118 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{path}: เกณฑ์ {rubric_id} ฉบับที่ {version} ถูกต้อง ({components} องค์ประกอบ"
         " {indicators} ตัวชี้วัด {recommendations} ข้อเสนอ)",
     ),
+    # --- ogmp rubric show and ogmp rubric list -------------------------------------
+    "show.header": ("{id} version {version}: {name}", "{id} ฉบับที่ {version}: {name}"),
+    "show.source": ("Source: {text}", "ที่มา: {text}"),
+    "show.levels": ("Levels: {text}", "ระดับ: {text}"),
+    "show.default_target": ("Default to-be target: level {level}", "ระดับเป้าหมายเริ่มต้น: ระดับ {level}"),
+    "show.component": (
+        "{number}. {name} [{id}], weight {weight}, target {target}",
+        "{number}. {name} [{id}] น้ำหนัก {weight} เป้าหมาย {target}",
+    ),
+    "show.indicator": ("{code} {question} [{id}]", "{code} {question} [{id}]"),
+    "show.tags": (
+        "principles: {principles}{stage}; weight {weight}{indices}",
+        "หลักการ: {principles}{stage} น้ำหนัก {weight}{indices}",
+    ),
+    "show.stage": ("; stage: {name}", " ขั้นตอน: {name}"),
+    "show.indices": ("; indices: {refs}", " ดัชนี: {refs}"),
+    "show.recommendations": ("To-be recommendations:", "ข้อเสนอเพื่อยกระดับ (To-be):"),
+    "show.recommendation": ("from level {level}, {driver}: {text}", "จากระดับ {level} {driver}: {text}"),
+    "show.practice": (" (see: {name})", " (ตัวอย่าง: {name})"),
+    "show.agendas": (" [only for: {ids}]", " [เฉพาะวาระ: {ids}]"),
+    "rubrics.line": (
+        "{id}  v{version}  {components} components, {indicators} indicators  {name}  ({path})",
+        "{id}  ฉบับที่ {version}  {components} องค์ประกอบ {indicators} ตัวชี้วัด  {name}  ({path})",
+    ),
+    "rubrics.broken": (
+        "{path}: has errors; run `ogmp rubric check {path}`",
+        "{path}: มีข้อผิดพลาด ตรวจด้วยคำสั่ง `ogmp rubric check {path}`",
+    ),
+    # --- the summary of a scored unit in the terminal -----------------------------
+    "summary.heading": (
+        "{unit} ({code}) | {agenda} | fiscal year {round} | {rubric} v{version}",
+        "{unit} ({code}) | {agenda} | ปีงบประมาณ {round} | {rubric} ฉบับที่ {version}",
+    ),
+    "summary.overall": (
+        "OGMP index {score} of 100: mean level {mean} (level {level}, {level_name}); target {target}, gap {gap}",
+        "ดัชนี OGMP {score} จาก 100: ระดับเฉลี่ย {mean} (ระดับ {level} {level_name}) เป้าหมาย {target} ช่องว่าง {gap}",
+    ),
+    "summary.col.component": ("Component", "องค์ประกอบ"),
+    "summary.col.score": ("Score", "คะแนน"),
+    "summary.col.level": ("As-is", "ระดับ"),
+    "summary.col.target": ("To-be", "เป้าหมาย"),
+    "summary.col.gap": ("Gap", "ช่องว่าง"),
+    "summary.col.evidence": ("Evidence", "หลักฐาน"),
+    "summary.na": ("n/a", "ไม่เกี่ยวข้อง"),
+    "summary.confidence.high": ("high", "สูง"),
+    "summary.confidence.medium": ("medium", "ปานกลาง"),
+    "summary.confidence.low": ("low", "ต่ำ"),
+    "summary.confidence.none": ("none", "ไม่มี"),
+    "summary.top": ("Gaps to close first: {items}", "ช่องว่างที่ควรปิดก่อน: {items}"),
+    "summary.top.none": ("No gaps: every component meets its target.", "ไม่มีช่องว่าง ทุกองค์ประกอบถึงเป้าหมายแล้ว"),
+    "summary.unsupported": (
+        "Levels 4-5 claimed without evidence, indicators {items}",
+        "ให้ระดับ 4-5 โดยไม่มีหลักฐาน: ตัวชี้วัด {items}",
+    ),
+    "summary.comparison": (
+        "Since fiscal year {previous}: index {before} -> {after} ({change})",
+        "เทียบกับปีงบประมาณ {previous}: ดัชนี {before} -> {after} ({change})",
+    ),
+    # --- the scaffold that ogmp init writes ---------------------------------------
+    "scaffold.title": (
+        "Assessment of the Open Government and Meaningful Participation (OGMP) ecosystem",
+        "แบบประเมินระบบนิเวศภาครัฐระบบเปิดและการมีส่วนร่วมอย่างมีความหมาย (OGMP)",
+    ),
+    "scaffold.rubric": ("Rubric: {name} ({id}, version {version})", "เกณฑ์: {name} ({id} ฉบับที่ {version})"),
+    "scaffold.how": ("How to fill in this file", "วิธีกรอก"),
+    "scaffold.how.level": (
+        "Give every indicator a level from 1 to 5, using the level descriptions written above it. If an indicator does not apply to your unit, write n/a and add 'reason:' saying why.",
+        "ให้ระดับ (level) ทุกตัวชี้วัด เป็นเลข 1 ถึง 5 โดยเทียบกับคำอธิบายระดับที่เขียนไว้เหนือตัวชี้วัด ถ้าตัวชี้วัดใดไม่เกี่ยวข้องกับหน่วยงาน ให้ใส่ n/a และเพิ่ม 'reason:' อธิบายเหตุผล",
+    ),
+    "scaffold.how.evidence": (
+        "Back each level with evidence: a link (url) or a file (file), and say whether the public can see it (public: true or false).",
+        "แนบหลักฐาน (evidence) ประกอบระดับที่ให้ เป็นลิงก์ (url) หรือไฟล์ (file) และระบุว่าประชาชนเข้าถึงได้หรือไม่ (public: true หรือ false)",
+    ),
+    "scaffold.how.target": (
+        "Set the to-be target of each component (target: 1-5); left empty, the rubric's default applies.",
+        "กำหนดระดับเป้าหมาย (To-be) ของแต่ละองค์ประกอบ (target: 1-5) ถ้าเว้นว่างจะใช้ค่าเริ่มต้นของเกณฑ์",
+    ),
+    "scaffold.how.check": (
+        "While filling in, check with: ogmp validate --partial {file}   When done: ogmp validate {file}",
+        "ระหว่างกรอก ตรวจได้ด้วยคำสั่ง ogmp validate --partial {file}   กรอกเสร็จแล้วตรวจด้วย ogmp validate {file}",
+    ),
+    "scaffold.how.yaml": (
+        "Indent with spaces, never tabs. Put text containing ': ' or starting with a symbol in quotes.",
+        "ย่อหน้าด้วยการเว้นวรรคเท่านั้น ห้ามใช้ปุ่ม Tab ข้อความที่มี ': ' หรือขึ้นต้นด้วยสัญลักษณ์ให้ใส่ในเครื่องหมายคำพูด",
+    ),
+    "scaffold.kind": (
+        "province = province, agency = central agency, local = local administration",
+        "province = จังหวัด, agency = ส่วนราชการ, local = องค์กรปกครองส่วนท้องถิ่น",
+    ),
+    "scaffold.round": ("fiscal year (B.E.)", "ปีงบประมาณ (พ.ศ.)"),
+    "scaffold.date": (
+        "date of the assessment, e.g. 2021-03-22 (B.E. 2564-03-22 also works)",
+        "วันที่ประเมิน เช่น 2564-03-22 (ใช้ปี ค.ศ. ก็ได้)",
+    ),
+    "scaffold.assessors": ("who assessed, at least one person, e.g.:", "ผู้ประเมิน อย่างน้อย 1 คน เช่น"),
+    "scaffold.assessor.name": ("Ms Example Name", "นางสาวตัวอย่าง ใจดี"),
+    "scaffold.assessor.role": ("Head of the Provincial Office", "หัวหน้าสำนักงานจังหวัด"),
+    "scaffold.assessor.org": ("Provincial Office", "สำนักงานจังหวัด"),
+    "scaffold.target": (
+        "to-be target 1-5; empty = the rubric's default ({default})",
+        "ระดับเป้าหมาย (To-be) 1-5 เว้นว่าง = ค่าเริ่มต้นของเกณฑ์ ({default})",
+    ),
+    "scaffold.component.note": ("situation, problems or remarks", "สถานการณ์ ปัญหา หรือข้อสังเกต"),
+    "scaffold.level": ("1-5, or n/a with reason:", "1-5 หรือ n/a พร้อม reason:"),
+    "scaffold.evidence": (
+        "- url: https://...  (or file: ...)  then  public: true/false",
+        "- url: https://...  (หรือ file: ...)  และ public: true/false",
+    ),
+    "scaffold.note": ("what the level rests on", "คำอธิบายประกอบระดับที่ให้"),
+    "scaffold.evidence_hint": ("Evidence: {text}", "หลักฐานที่ควรแนบ: {text}"),
+    "scaffold.principles": ("Principles: {names}", "หลักการ: {names}"),
+    "scaffold.stage": ("Policy-cycle stage: {name}", "ขั้นตอนการมีส่วนร่วม: {name}"),
 }
 
 
@@ -787,6 +885,11 @@ class Message:
 
     def __repr__(self) -> str:
         return f"Message({self.code!r}, {self.params!r})"
+
+
+def tr(code: str, lang: Lang, /, **params: object) -> str:
+    """The catalogue's text ``code`` in ``lang``: the one look-up of every text ogmp shows."""
+    return Message(code, **params).render(lang)
 
 
 def _render_param(value: object, lang: Lang) -> str:

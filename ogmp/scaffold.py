@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 from ogmp.checks import did_you_mean
 from ogmp.diagnostics import shown
 from ogmp.errors import OutputError, UsageError
-from ogmp.messages import Lang, Message
+from ogmp.messages import Lang, Message, tr
 from ogmp.models.assessment import UnitKind, parse_fiscal_year, parse_unit_code
 from ogmp.models.catalogue import PROVINCE_CODE, Agenda, Province
 from ogmp.models.rubric import Rubric
@@ -27,72 +27,6 @@ from ogmp.schema import schema_file_name, schema_text
 from ogmp.yamlsource import parse_yaml
 
 COMMENT_WIDTH = 92
-
-# Fixed texts of the scaffold, in the team's language.
-_TEXT: dict[str, tuple[str, str]] = {
-    "title": (
-        "Assessment of the Open Government and Meaningful Participation (OGMP) ecosystem",
-        "แบบประเมินระบบนิเวศภาครัฐระบบเปิดและการมีส่วนร่วมอย่างมีความหมาย (OGMP)",
-    ),
-    "rubric": ("Rubric: {name} ({id}, version {version})", "เกณฑ์: {name} ({id} ฉบับที่ {version})"),
-    "how": ("How to fill in this file", "วิธีกรอก"),
-    "how.level": (
-        "Give every indicator a level from 1 to 5, using the level descriptions written above it."
-        " If an indicator does not apply to your unit, write n/a and add 'reason:' saying why.",
-        "ให้ระดับ (level) ทุกตัวชี้วัด เป็นเลข 1 ถึง 5 โดยเทียบกับคำอธิบายระดับที่เขียนไว้เหนือตัวชี้วัด"
-        " ถ้าตัวชี้วัดใดไม่เกี่ยวข้องกับหน่วยงาน ให้ใส่ n/a และเพิ่ม 'reason:' อธิบายเหตุผล",
-    ),
-    "how.evidence": (
-        "Back each level with evidence: a link (url) or a file (file), and say whether the public"
-        " can see it (public: true or false).",
-        "แนบหลักฐาน (evidence) ประกอบระดับที่ให้ เป็นลิงก์ (url) หรือไฟล์ (file)"
-        " และระบุว่าประชาชนเข้าถึงได้หรือไม่ (public: true หรือ false)",
-    ),
-    "how.target": (
-        "Set the to-be target of each component (target: 1-5); left empty, the rubric's default applies.",
-        "กำหนดระดับเป้าหมาย (To-be) ของแต่ละองค์ประกอบ (target: 1-5) ถ้าเว้นว่างจะใช้ค่าเริ่มต้นของเกณฑ์",
-    ),
-    "how.check": (
-        "While filling in, check with: ogmp validate --partial {file}   When done: ogmp validate {file}",
-        "ระหว่างกรอก ตรวจได้ด้วยคำสั่ง ogmp validate --partial {file}   กรอกเสร็จแล้วตรวจด้วย ogmp validate {file}",
-    ),
-    "how.yaml": (
-        "Indent with spaces, never tabs. Put text containing ': ' or starting with a symbol in quotes.",
-        "ย่อหน้าด้วยการเว้นวรรคเท่านั้น ห้ามใช้ปุ่ม Tab ข้อความที่มี ': ' หรือขึ้นต้นด้วยสัญลักษณ์ให้ใส่ในเครื่องหมายคำพูด",
-    ),
-    "kind": (
-        "province = province, agency = central agency, local = local administration",
-        "province = จังหวัด, agency = ส่วนราชการ, local = องค์กรปกครองส่วนท้องถิ่น",
-    ),
-    "round": ("fiscal year (B.E.)", "ปีงบประมาณ (พ.ศ.)"),
-    "date": (
-        "date of the assessment, e.g. 2021-03-22 (B.E. 2564-03-22 also works)",
-        "วันที่ประเมิน เช่น 2564-03-22 (ใช้ปี ค.ศ. ก็ได้)",
-    ),
-    "assessors": ("who assessed, at least one person, e.g.:", "ผู้ประเมิน อย่างน้อย 1 คน เช่น"),
-    "assessor.name": ("Ms Example Name", "นางสาวตัวอย่าง ใจดี"),
-    "assessor.role": ("Head of the Provincial Office", "หัวหน้าสำนักงานจังหวัด"),
-    "assessor.org": ("Provincial Office", "สำนักงานจังหวัด"),
-    "target": (
-        "to-be target 1-5; empty = the rubric's default ({default})",
-        "ระดับเป้าหมาย (To-be) 1-5 เว้นว่าง = ค่าเริ่มต้นของเกณฑ์ ({default})",
-    ),
-    "component.note": ("situation, problems or remarks", "สถานการณ์ ปัญหา หรือข้อสังเกต"),
-    "level": ("1-5, or n/a with reason:", "1-5 หรือ n/a พร้อม reason:"),
-    "evidence": (
-        "- url: https://...  (or file: ...)  then  public: true/false",
-        "- url: https://...  (หรือ file: ...)  และ public: true/false",
-    ),
-    "note": ("what the level rests on", "คำอธิบายประกอบระดับที่ให้"),
-    "evidence_hint": ("Evidence: {text}", "หลักฐานที่ควรแนบ: {text}"),
-    "principles": ("Principles: {names}", "หลักการ: {names}"),
-    "stage": ("Policy-cycle stage: {name}", "ขั้นตอนการมีส่วนร่วม: {name}"),
-}
-
-
-def _t(key: str, lang: Lang, **params: object) -> str:
-    english, thai = _TEXT[key]
-    return (thai if lang == "th" else english).format(**params)
 
 
 @dataclass(frozen=True)
@@ -144,31 +78,31 @@ def render_scaffold(request: ScaffoldRequest) -> str:
     lang, rubric = request.lang, request.rubric
     name = rubric.name.get(lang)
     out: list[str] = [f"# yaml-language-server: $schema={request.schema_file}", "#"]
-    out += _comment(_t("title", lang), 0, lang)
-    out += _comment(_t("rubric", lang, name=name, id=rubric.id, version=rubric.version), 0, lang)
-    out += ["#", f"# {_t('how', lang)}"]
+    out += _comment(tr("scaffold.title", lang), 0, lang)
+    out += _comment(tr("scaffold.rubric", lang, name=name, id=rubric.id, version=rubric.version), 0, lang)
+    out += ["#", f"# {tr('scaffold.how', lang)}"]
     for key in ("how.level", "how.evidence", "how.target", "how.yaml"):
-        out += _comment(_t(key, lang), 0, lang, prefix="- ")
-    out += _comment(_t("how.check", lang, file=request.file_name), 0, lang, prefix="- ")
+        out += _comment(tr(f"scaffold.{key}", lang), 0, lang, prefix="- ")
+    out += _comment(tr("scaffold.how.check", lang, file=request.file_name), 0, lang, prefix="- ")
     out.append("")
 
     out += [
         "unit:",
         f"  code: {yaml_scalar(request.unit_code)}",
-        _with_comment(f"  kind: {request.unit_kind}", _t("kind", lang)),
+        _with_comment(f"  kind: {request.unit_kind}", tr("scaffold.kind", lang)),
         "  name:",
         f"    th: {yaml_scalar(request.name_th)}",
         f"    en: {yaml_scalar(request.name_en)}" if request.name_en else "    en:",
         _with_comment(f"agenda: {request.agenda.id}", request.agenda.name.get(lang)),
-        _with_comment(f"round: {request.round}", _t("round", lang)),
+        _with_comment(f"round: {request.round}", tr("scaffold.round", lang)),
         "rubric:",
         f"  id: {rubric.id}",
         f"  version: {rubric.version}",
-        _with_comment("date:", _t("date", lang)),
-        _with_comment("assessors:", _t("assessors", lang)),
-        f"  # - name: {_t('assessor.name', lang)}",
-        f"  #   role: {_t('assessor.role', lang)}",
-        f"  #   org: {_t('assessor.org', lang)}",
+        _with_comment("date:", tr("scaffold.date", lang)),
+        _with_comment("assessors:", tr("scaffold.assessors", lang)),
+        f"  # - name: {tr('scaffold.assessor.name', lang)}",
+        f"  #   role: {tr('scaffold.assessor.role', lang)}",
+        f"  #   org: {tr('scaffold.assessor.org', lang)}",
         "",
         "components:",
     ]
@@ -180,8 +114,10 @@ def render_scaffold(request: ScaffoldRequest) -> str:
         out += ["", f"  # ══ {title} ══"]
         out += _comment(component.definition.get(lang), 2, lang)
         out.append(f"  {component.id}:")
-        out.append(_with_comment("    target:", _t("target", lang, default=rubric.target_for(component))))
-        out.append(_with_comment("    note:", _t("component.note", lang)))
+        out.append(
+            _with_comment("    target:", tr("scaffold.target", lang, default=rubric.target_for(component)))
+        )
+        out.append(_with_comment("    note:", tr("scaffold.component.note", lang)))
         out.append("    indicators:")
         for i_index, indicator in enumerate(component.indicators, start=1):
             out.append("")
@@ -192,25 +128,25 @@ def render_scaffold(request: ScaffoldRequest) -> str:
             tags = ", ".join(
                 principle_names[p].get(lang) for p in indicator.principles if p in principle_names
             )
-            out += _comment(_t("principles", lang, names=tags), 6, lang, prefix="  ")
+            out += _comment(tr("scaffold.principles", lang, names=tags), 6, lang, prefix="  ")
             if indicator.stage in stage_names:
                 out += _comment(
-                    _t("stage", lang, name=stage_names[indicator.stage].get(lang)),
+                    tr("scaffold.stage", lang, name=stage_names[indicator.stage].get(lang)),
                     6,
                     lang,
                     prefix="  ",
                 )
             if indicator.evidence_hint is not None:
                 out += _comment(
-                    _t("evidence_hint", lang, text=indicator.evidence_hint.get(lang)),
+                    tr("scaffold.evidence_hint", lang, text=indicator.evidence_hint.get(lang)),
                     6,
                     lang,
                     prefix="  ",
                 )
             out.append(f"      {indicator.id}:")
-            out.append(_with_comment("        level:", _t("level", lang)))
-            out.append(_with_comment("        evidence:", _t("evidence", lang)))
-            out.append(_with_comment("        note:", _t("note", lang)))
+            out.append(_with_comment("        level:", tr("scaffold.level", lang)))
+            out.append(_with_comment("        evidence:", tr("scaffold.evidence", lang)))
+            out.append(_with_comment("        note:", tr("scaffold.note", lang)))
     return "\n".join(out) + "\n"
 
 

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ogmp.diagnostics import Problem, shown
-from ogmp.messages import Lang, Message
+from ogmp.messages import Lang, Message, tr
 from ogmp.thai import break_points
 
 if TYPE_CHECKING:  # only named in annotations: `ogmp validate` must not import the reporting side
@@ -29,48 +29,6 @@ if TYPE_CHECKING:  # only named in annotations: `ogmp validate` must not import 
     from ogmp.models.rubric import Rubric
     from ogmp.registry import RubricEntry
     from ogmp.validate import ValidationReport
-
-_LABELS: dict[str, tuple[str, str]] = {
-    "rubric.header": ("{id} version {version}: {name}", "{id} ฉบับที่ {version}: {name}"),
-    "rubric.source": ("Source: {text}", "ที่มา: {text}"),
-    "rubric.levels": ("Levels: {text}", "ระดับ: {text}"),
-    "rubric.default_target": (
-        "Default to-be target: level {level}",
-        "ระดับเป้าหมายเริ่มต้น: ระดับ {level}",
-    ),
-    "rubric.components": ("{count} components", "{count} องค์ประกอบ"),
-    "rubric.component": (
-        "{number}. {name} [{id}], weight {weight}, target {target}",
-        "{number}. {name} [{id}] น้ำหนัก {weight} เป้าหมาย {target}",
-    ),
-    "rubric.indicator": ("{code} {question} [{id}]", "{code} {question} [{id}]"),
-    "rubric.tags": (
-        "principles: {principles}{stage}; weight {weight}{indices}",
-        "หลักการ: {principles}{stage} น้ำหนัก {weight}{indices}",
-    ),
-    "rubric.stage": ("; stage: {name}", " ขั้นตอน: {name}"),
-    "rubric.indices": ("; indices: {refs}", " ดัชนี: {refs}"),
-    "rubric.recommendations": ("To-be recommendations:", "ข้อเสนอเพื่อยกระดับ (To-be):"),
-    "rubric.recommendation": (
-        "from level {level}, {driver}: {text}",
-        "จากระดับ {level} {driver}: {text}",
-    ),
-    "rubric.practice": (" (see: {name})", " (ตัวอย่าง: {name})"),
-    "rubric.agendas": (" [only for: {ids}]", " [เฉพาะวาระ: {ids}]"),
-    "rubric.list_line": (
-        "{id}  v{version}  {components} components, {indicators} indicators  {name}  ({path})",
-        "{id}  ฉบับที่ {version}  {components} องค์ประกอบ {indicators} ตัวชี้วัด  {name}  ({path})",
-    ),
-    "rubric.list_broken": (
-        "{path}: has errors; run `ogmp rubric check {path}`",
-        "{path}: มีข้อผิดพลาด ตรวจด้วยคำสั่ง `ogmp rubric check {path}`",
-    ),
-}
-
-
-def label(key: str, lang: Lang, **params: object) -> str:
-    english, thai = _LABELS[key]
-    return (thai if lang == "th" else english).format(**params)
 
 
 def wrap(text: str, width: int, *, indent: str = "") -> list[str]:
@@ -149,10 +107,10 @@ def print_rubric_list(console: Console, entries: list[RubricEntry], lang: Lang) 
     for entry in entries:
         rubric = entry.rubric
         if rubric is None:
-            console.print(Text(label("rubric.list_broken", lang, path=shown(entry.path)), style="red"))
+            console.print(Text(tr("rubrics.broken", lang, path=shown(entry.path)), style="red"))
             continue
-        line = label(
-            "rubric.list_line",
+        line = tr(
+            "rubrics.line",
             lang,
             id=rubric.id,
             version=rubric.version,
@@ -168,8 +126,8 @@ def print_rubric(console: Console, rubric: Rubric, lang: Lang, practice_names: d
     """The whole rubric, readable: components, indicators, levels, recommendations."""
     console.print(
         Text(
-            label(
-                "rubric.header",
+            tr(
+                "show.header",
                 lang,
                 id=rubric.id,
                 version=rubric.version,
@@ -179,18 +137,18 @@ def print_rubric(console: Console, rubric: Rubric, lang: Lang, practice_names: d
         )
     )
     print_prose(console, rubric.description.get(lang))
-    print_prose(console, label("rubric.source", lang, text=rubric.source.get(lang)), style="dim")
+    print_prose(console, tr("show.source", lang, text=rubric.source.get(lang)), style="dim")
     levels = ", ".join(f"{level} {name.get(lang)}" for level, name in rubric.levels.items())
-    print_prose(console, label("rubric.levels", lang, text=levels))
-    console.print(Text(label("rubric.default_target", lang, level=rubric.default_target)))
+    print_prose(console, tr("show.levels", lang, text=levels))
+    console.print(Text(tr("show.default_target", lang, level=rubric.default_target)))
     principles = {principle.id: principle.name.get(lang) for principle in rubric.principles}
     stages = {stage.id: stage.name.get(lang) for stage in rubric.stages}
     drivers = {driver.id: driver.name.get(lang) for driver in rubric.drivers}
     codes = rubric.indicator_codes()
     for number, component in enumerate(rubric.components, start=1):
         console.print()
-        heading = label(
-            "rubric.component",
+        heading = tr(
+            "show.component",
             lang,
             number=number,
             name=component.name.get(lang),
@@ -202,22 +160,18 @@ def print_rubric(console: Console, rubric: Rubric, lang: Lang, practice_names: d
         print_prose(console, "   " + component.definition.get(lang))
         for indicator in component.indicators:
             console.print()
-            line = label(
-                "rubric.indicator",
+            line = tr(
+                "show.indicator",
                 lang,
                 code=codes[indicator.id],
                 question=indicator.question.get(lang),
                 id=indicator.id,
             )
             print_prose(console, "   " + line, indent="    ", style="bold")
-            stage = (
-                label("rubric.stage", lang, name=stages[indicator.stage]) if indicator.stage in stages else ""
-            )
-            indices = (
-                label("rubric.indices", lang, refs=", ".join(indicator.indices)) if indicator.indices else ""
-            )
-            tags = label(
-                "rubric.tags",
+            stage = tr("show.stage", lang, name=stages[indicator.stage]) if indicator.stage in stages else ""
+            indices = tr("show.indices", lang, refs=", ".join(indicator.indices)) if indicator.indices else ""
+            tags = tr(
+                "show.tags",
                 lang,
                 principles=", ".join(principles.get(p, p) for p in indicator.principles),
                 stage=stage,
@@ -230,20 +184,20 @@ def print_rubric(console: Console, rubric: Rubric, lang: Lang, practice_names: d
                     console, f"      {level} {rubric.levels[level].get(lang)}: {text.get(lang)}", indent="  "
                 )
         if component.recommendations:
-            console.print(Text("   " + label("rubric.recommendations", lang), style="bold"))
+            console.print(Text("   " + tr("show.recommendations", lang), style="bold"))
             for recommendation in sorted(component.recommendations, key=lambda r: r.from_level):
                 practice = ""
                 if recommendation.practice in practice_names:
-                    practice = label("rubric.practice", lang, name=practice_names[recommendation.practice])
-                line = label(
-                    "rubric.recommendation",
+                    practice = tr("show.practice", lang, name=practice_names[recommendation.practice])
+                line = tr(
+                    "show.recommendation",
                     lang,
                     level=recommendation.from_level,
                     driver=drivers.get(recommendation.driver, recommendation.driver),
                     text=recommendation.text.get(lang),
                 )
                 only = (
-                    label("rubric.agendas", lang, ids=", ".join(recommendation.agendas))
+                    tr("show.agendas", lang, ids=", ".join(recommendation.agendas))
                     if recommendation.agendas
                     else ""
                 )
@@ -254,53 +208,14 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-_ASSESS: dict[str, tuple[str, str]] = {
-    "heading": (
-        "{unit} ({code}) | {agenda} | fiscal year {round} | {rubric} v{version}",
-        "{unit} ({code}) | {agenda} | ปีงบประมาณ {round} | {rubric} ฉบับที่ {version}",
-    ),
-    "overall": (
-        "OGMP index {score} of 100: mean level {mean} (level {level}, {level_name});"
-        " target {target}, gap {gap}",
-        "ดัชนี OGMP {score} จาก 100: ระดับเฉลี่ย {mean} (ระดับ {level} {level_name}) เป้าหมาย {target} ช่องว่าง {gap}",
-    ),
-    "col.component": ("Component", "องค์ประกอบ"),
-    "col.score": ("Score", "คะแนน"),
-    "col.level": ("As-is", "ระดับ"),
-    "col.target": ("To-be", "เป้าหมาย"),
-    "col.gap": ("Gap", "ช่องว่าง"),
-    "col.evidence": ("Evidence", "หลักฐาน"),
-    "na": ("n/a", "ไม่เกี่ยวข้อง"),
-    "confidence.high": ("high", "สูง"),
-    "confidence.medium": ("medium", "ปานกลาง"),
-    "confidence.low": ("low", "ต่ำ"),
-    "confidence.none": ("none", "ไม่มี"),
-    "top": ("Gaps to close first: {items}", "ช่องว่างที่ควรปิดก่อน: {items}"),
-    "top.none": ("No gaps: every component meets its target.", "ไม่มีช่องว่าง ทุกองค์ประกอบถึงเป้าหมายแล้ว"),
-    "unsupported": (
-        "Levels 4-5 claimed without evidence, indicators {items}",
-        "ให้ระดับ 4-5 โดยไม่มีหลักฐาน: ตัวชี้วัด {items}",
-    ),
-    "comparison": (
-        "Since fiscal year {previous}: index {before} -> {after} ({change:+})",
-        "เทียบกับปีงบประมาณ {previous}: ดัชนี {before} -> {after} ({change:+})",
-    ),
-}
-
-
-def _a(key: str, lang: Lang, **params: object) -> str:
-    english, thai = _ASSESS[key]
-    return (thai if lang == "th" else english).format(**params)
-
-
 def _fmt(value: float | None, places: int) -> str:
     return "-" if value is None else f"{value:.{places}f}"
 
 
 def print_assessment(console: Console, result: UnitResult, lang: Lang) -> None:
     """The summary of one scored unit: components, top gaps, the overall index."""
-    heading = _a(
-        "heading",
+    heading = tr(
+        "summary.heading",
         lang,
         unit=result.unit_name.get(lang),
         code=result.unit_code,
@@ -312,8 +227,8 @@ def print_assessment(console: Console, result: UnitResult, lang: Lang) -> None:
     print_prose(console, heading, indent="  ", style="bold")
     overall = result.overall
     if overall.score is not None and overall.level is not None:
-        line = _a(
-            "overall",
+        line = tr(
+            "summary.overall",
             lang,
             score=_fmt(overall.score, 1),
             mean=_fmt(overall.mean_level, 2),
@@ -323,21 +238,21 @@ def print_assessment(console: Console, result: UnitResult, lang: Lang) -> None:
             gap=_fmt(overall.gap, 2),
         )
         print_prose(console, line, indent="  ")
-    headers = [_a(key, lang) for key in ("col.score", "col.level", "col.target", "col.gap")]
+    headers = [tr(f"summary.{key}", lang) for key in ("col.score", "col.level", "col.target", "col.gap")]
     rows = []
     for component in result.components:
         confidence = component.confidence
-        evidence = _a(f"confidence.{confidence.label}", lang)
+        evidence = tr(f"summary.confidence.{confidence.label}", lang)
         if confidence.evidenced_percent is not None:
             evidence += f" {confidence.evidenced_percent:.0f}%"
         figures = [
-            _fmt(component.score, 1) if component.score is not None else _a("na", lang),
+            _fmt(component.score, 1) if component.score is not None else tr("summary.na", lang),
             _fmt(component.mean_level, 2),
             str(component.target),
             _fmt(component.gap, 2),
         ]
         rows.append((str(component.number), component.name.get(lang), figures, evidence))
-    evidence_header = _a("col.evidence", lang)
+    evidence_header = tr("summary.col.evidence", lang)
     # The name column takes what the others leave, and its names wrap between words: rich
     # would cut a Thai name anywhere, having no spaces to break at.
     others = [
@@ -351,7 +266,7 @@ def print_assessment(console: Console, result: UnitResult, lang: Lang) -> None:
     name_width = max(12, console.width - sum(others) - 3 * len(others))  # padding and rule: 3 cells
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("#", justify="right")
-    table.add_column(_a("col.component", lang), overflow="fold")
+    table.add_column(tr("summary.col.component", lang), overflow="fold")
     for header in headers:
         table.add_column(header, justify="right", no_wrap=True)
     table.add_column(evidence_header, no_wrap=True)
@@ -364,9 +279,9 @@ def print_assessment(console: Console, result: UnitResult, lang: Lang) -> None:
             f"{rank}) {names[cid].name.get(lang)} ({_fmt(names[cid].gap, 2)})"
             for rank, cid in enumerate(result.top_gaps[:3], start=1)
         )
-        print_prose(console, _a("top", lang, items=items), indent="  ")
+        print_prose(console, tr("summary.top", lang, items=items), indent="  ")
     else:
-        print_prose(console, _a("top.none", lang))
+        print_prose(console, tr("summary.top.none", lang))
     unsupported = [
         indicator.code
         for component in result.components
@@ -374,18 +289,18 @@ def print_assessment(console: Console, result: UnitResult, lang: Lang) -> None:
         if indicator.unsupported
     ]
     if unsupported:
-        print_prose(console, _a("unsupported", lang, items=", ".join(unsupported)), style="yellow")
+        print_prose(console, tr("summary.unsupported", lang, items=", ".join(unsupported)), style="yellow")
     comparison = result.comparison
     if comparison is not None and comparison.overall_change is not None:
         console.print(
             Text(
-                _a(
-                    "comparison",
+                tr(
+                    "summary.comparison",
                     lang,
                     previous=comparison.previous_round,
                     before=_fmt(comparison.overall_before, 1),
                     after=_fmt(comparison.overall_after, 1),
-                    change=comparison.overall_change,
+                    change=f"{comparison.overall_change:+}",
                 )
             )
         )
