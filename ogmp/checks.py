@@ -12,28 +12,12 @@ from dataclasses import dataclass
 from ogmp.diagnostics import KeyPath, Problem, Severity, shown
 from ogmp.messages import Message
 from ogmp.models.assessment import NOT_APPLICABLE, Assessment
-from ogmp.models.catalogue import (
-    PROVINCE_CODE,
-    AgendaCatalogue,
-    IndexCatalogue,
-    PracticeCatalogue,
-    ProvinceCatalogue,
-)
+from ogmp.models.catalogue import PROVINCE_CODE, Catalogues
 from ogmp.models.rubric import Rubric
 from ogmp.thai import format_date
 from ogmp.yamlsource import YamlDocument
 
 MAX_COMPONENT_SHARE = 50  # percent of the rubric's total weight
-
-
-@dataclass(frozen=True)
-class Catalogues:
-    """The shared catalogues every rubric and assessment is checked against."""
-
-    practices: PracticeCatalogue
-    agendas: AgendaCatalogue
-    provinces: ProvinceCatalogue
-    indices: IndexCatalogue
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> Message | str:

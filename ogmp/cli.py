@@ -22,7 +22,7 @@ import typer
 from ogmp import __version__
 from ogmp.batch import DEFAULT_TIMEOUT, parse_shard
 from ogmp.diagnostics import shown
-from ogmp.errors import InvalidInputError, OgmpError, UsageError
+from ogmp.errors import InvalidInputError, OgmpError
 from ogmp.messages import Lang, Message
 from ogmp.registry import Registry
 from ogmp.terminal import (
@@ -38,7 +38,7 @@ from ogmp.terminal import (
 from ogmp.validate import validate_paths
 
 if TYPE_CHECKING:
-    from ogmp.models.rubric import Rubric
+    pass
 
 T = TypeVar("T")
 
@@ -392,17 +392,8 @@ def schema(
         sys.stdout.write(schema_text())
         return
     registry = _registry(language, rubrics)
-    found = _run(language, lambda: _usable_rubric(registry, rubric, rubric_version))
+    found = _run(language, lambda: registry.require(rubric, rubric_version))
     sys.stdout.write(schema_text(found, registry.catalogues))
-
-
-def _usable_rubric(registry: Registry, rubric_id: str, version: int | None) -> Rubric:
-    found = registry.find(rubric_id, version)
-    if isinstance(found, Message):
-        raise UsageError(found)
-    if found.rubric is None:
-        raise InvalidInputError(found.problems)
-    return found.rubric
 
 
 @rubric_app.command("list")
@@ -424,7 +415,7 @@ def rubric_show(
     """Show a rubric: components, indicators, level descriptors, recommendations."""
     language: Lang = lang.value
     registry = _registry(language, rubrics)
-    rubric = _run(language, lambda: _usable_rubric(registry, rubric_id, rubric_version))
+    rubric = _run(language, lambda: registry.require(rubric_id, rubric_version))
     practices = {p.id: p.name.get(language) for p in registry.catalogues.practices.practices}
     print_rubric(make_console(), rubric, language, practices)
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ogmp.checks import Catalogues
+from ogmp.models.catalogue import Catalogues
 from ogmp.models.common import Bilingual
 from ogmp.models.result import UnitResult
 from ogmp.scoring import round_half_up

@@ -17,14 +17,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ogmp.checks import Catalogues, check_rubric
+from ogmp.checks import check_rubric
 from ogmp.diagnostics import Problem, shown
-from ogmp.errors import InvalidInputError
+from ogmp.errors import InvalidInputError, UsageError
 from ogmp.loading import validate_document
 from ogmp.messages import Message
 from ogmp.models.catalogue import (
     CATALOGUE_NAMES,
     AgendaCatalogue,
+    Catalogues,
     IndexCatalogue,
     PracticeCatalogue,
     ProvinceCatalogue,
@@ -178,6 +179,17 @@ class Registry:
             version=version,
             available=", ".join(map(str, versions)),
         )
+
+    def require(self, rubric_id: str, version: int | None = None) -> Rubric:
+        """The rubric ``rubric_id`` at ``version`` (the latest when None), for a command that
+        was asked for it: one that does not exist is a usage error (exit 2), one with errors
+        is refused with them (exit 1), in every command alike."""
+        found = self.find(rubric_id, version)
+        if isinstance(found, Message):
+            raise UsageError(found)
+        if found.rubric is None:
+            raise InvalidInputError(found.errors or found.problems)
+        return found.rubric
 
     def rubrics(self) -> list[Rubric]:
         """The valid rubrics, by id and version."""

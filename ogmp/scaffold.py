@@ -227,19 +227,7 @@ def init_assessment(
     elif not name:
         raise UsageError(Message("init.name_required"))
 
-    found = registry.find(rubric_id, rubric_version)
-    if isinstance(found, Message):
-        raise UsageError(found)
-    if found.rubric is None:
-        raise UsageError(
-            Message(
-                "rubric.unusable",
-                rubric_id=rubric_id,
-                version=found.version,
-                path=shown(found.path),
-            )
-        )
-    rubric = found.rubric
+    rubric = registry.require(rubric_id, rubric_version)
 
     file_name = scaffold_file_name(code, agenda.id, year)
     path = out if out is not None else Path(file_name)

@@ -16,7 +16,7 @@ from ogmp.models.catalogue import PROVINCE_CODE
 from ogmp.models.rubric import Rubric
 
 if TYPE_CHECKING:
-    from ogmp.checks import Catalogues
+    from ogmp.models.catalogue import Catalogues
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -25,9 +25,8 @@ from fractions import Fraction
 from itertools import groupby, pairwise
 
 from ogmp import __version__
-from ogmp.checks import Catalogues
 from ogmp.models.assessment import NOT_APPLICABLE, Assessment, IndicatorEntry
-from ogmp.models.catalogue import IndexCatalogue
+from ogmp.models.catalogue import Catalogues, IndexCatalogue
 from ogmp.models.common import Bilingual
 from ogmp.models.result import (
     Alignment,

@@ -282,3 +282,42 @@ def test_assess_help_names_every_format() -> None:
     [option] = [param for param in command.params if param.name == "formats"]
     for name in FORMATS:
         assert re.search(rf"\b{name}\b", option.help), name
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["init", "--unit", "TH-52", "--agenda", "pm25", "--round", "2564", "--rubric", "{id}"],
+        ["schema", "--rubric", "{id}"],
+        ["rubric", "show", "{id}"],
+    ],
+)
+def test_a_missing_or_broken_rubric_exits_alike_in_every_command(
+    runner: CliRunner, tmp_path: Path, command: list[str]
+) -> None:
+    """A rubric that does not exist is a usage error (2); one with errors is an input with
+    problems (1), named at its lines."""
+    folder = tmp_path / "rubrics"
+    folder.mkdir()
+    broken = folder / "broken.yaml"
+    broken.write_text(
+        (RUBRICS / "mini.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: mini", "id: broken", 1)
+        .replace("weight: 1", "weight: -1", 1),
+        encoding="utf-8",
+    )
+    extra = [
+        "--lang",
+        "en",
+        "--rubrics",
+        str(folder),
+        *(["--out", str(tmp_path)] if command[0] == "init" else []),
+    ]
+    code, out, err = run(runner, *[part.format(id="nowhere") for part in command], *extra)
+    assert (code, out) == (2, "")
+    assert err.startswith("there is no rubric 'nowhere'; available rubrics: ")
+    code, out, err = run(runner, *[part.format(id="broken") for part in command], *extra)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"{shown(broken)}:") and "must be a number greater than 0" in err, err
+    assert list(tmp_path.glob("*.yaml")) == []

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any
 
@@ -202,3 +203,13 @@ class IndexCatalogue(StrictModel):
             refs.append(index.id)
             refs.extend(f"{index.id}.{dimension.id}" for dimension in index.dimensions)
         return refs
+
+
+@dataclass(frozen=True)
+class Catalogues:
+    """The shared catalogues every rubric and assessment is checked against."""
+
+    practices: PracticeCatalogue
+    agendas: AgendaCatalogue
+    provinces: ProvinceCatalogue
+    indices: IndexCatalogue

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from ogmp import __version__
 from ogmp.batch import Task, fingerprint, tree_hash
-from ogmp.checks import Catalogues
 from ogmp.messages import Lang
 from ogmp.models.assessment import Assessment
+from ogmp.models.catalogue import Catalogues
 from ogmp.models.result import UnitResult
 from ogmp.models.rubric import Rubric
 from ogmp.national import Cohort, NationalSummary

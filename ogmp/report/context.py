@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ogmp.checks import Catalogues
 from ogmp.messages import Lang
 from ogmp.models.assessment import Assessment
-from ogmp.models.catalogue import Index
+from ogmp.models.catalogue import Catalogues, Index
 from ogmp.models.common import Bilingual
 from ogmp.models.result import ComponentResult, IndicatorResult, UnitResult
 from ogmp.models.rubric import Rubric
