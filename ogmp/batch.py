@@ -32,6 +32,7 @@ from typing import Any, Protocol
 
 from ogmp.errors import Interrupted, OgmpError
 from ogmp.messages import Message
+from ogmp.options import DEFAULT_TIMEOUT
 from ogmp.output import FolderLock, remove_abandoned_temporaries, write_atomic
 
 MANIFEST = ".ogmp-manifest.json"
@@ -39,17 +40,21 @@ JOURNAL = ".ogmp-manifest.journal"
 # WeasyPrint's memory grows slowly over long runs (about 1 MB a report, measured), so workers
 # are recycled; each new one spends about 2 s warming up, so not too often.
 TASKS_PER_WORKER = 40
-DEFAULT_TIMEOUT = 180  # seconds per report
+
+
+class Work(Protocol):
+    """What makes a file's bytes: picklable, so that a worker process can do it."""
+
+    def render(self) -> bytes: ...
 
 
 @dataclass(frozen=True)
 class Task:
-    """One output file: how to make it and what it depends on."""
+    """One output file: the work that makes it and what it depends on."""
 
     output: Path
     fingerprint: str
-    make: Callable[..., bytes]
-    arguments: tuple[Any, ...]
+    work: Work
     label: str
 
 
@@ -71,7 +76,7 @@ class Reporter(Protocol):
 
 
 @dataclass
-class BatchResult:
+class BatchOutcomes:
     outcomes: list[Outcome] = field(default_factory=list)
 
     @property
@@ -110,21 +115,6 @@ def tree_hash(folders: Sequence[Path]) -> str:
 def shard_of(key: str, count: int) -> int:
     """The shard (1..count) a unit belongs to: stable across machines and file orders."""
     return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % count + 1
-
-
-def parse_shard(value: str | None) -> tuple[int, int] | None:
-    """``"2/5"`` -> (2, 5)."""
-    if value is None:
-        return None
-    try:
-        number, count = (int(part) for part in value.split("/"))
-    except ValueError:
-        number = count = 0
-    if not 1 <= number <= count:
-        from ogmp.errors import UsageError
-
-        raise UsageError(Message("usage.shard", value=value))
-    return number, count
 
 
 class _Manifest:
@@ -215,7 +205,7 @@ def _perform(task: Task, timeout: float | None) -> Outcome:
     started = time.perf_counter()
     try:
         with _time_limit(timeout):
-            data = task.make(*task.arguments)
+            data = task.work.render()
         write_atomic(task.output, data)
     except RenderTimeout:
         return Outcome(task, False, Message("batch.timeout", label=task.label, seconds=f"{timeout or 0:g}"))
@@ -356,7 +346,7 @@ def run_tasks(
     incremental: bool = True,
     reporter: Reporter | None = None,
     lock: FolderLock | None = None,
-) -> BatchResult:
+) -> BatchOutcomes:
     """Write every task's file, in ``jobs`` worker processes; skip those up to date.
 
     Stopped by Ctrl-C, SIGTERM or SIGHUP, it raises :class:`~ogmp.errors.Interrupted`
@@ -365,7 +355,7 @@ def run_tasks(
     """
     lock = lock or FolderLock(out)
     manifest = _Manifest(out, lock)
-    result = BatchResult()
+    result = BatchOutcomes()
     if reporter:
         reporter.start(len(tasks))
     if not tasks:
@@ -409,7 +399,7 @@ def run_tasks(
     return result
 
 
-def _save(manifest: _Manifest, result: BatchResult) -> None:
+def _save(manifest: _Manifest, result: BatchOutcomes) -> None:
     try:
         manifest.compact()
     except OgmpError:

@@ -140,7 +140,7 @@ def _unique_ids(document: YamlDocument, entries: list[tuple[KeyPath, str]]) -> I
 
 
 def _warning(document: YamlDocument, path: KeyPath, message: Message) -> Problem:
-    return Problem(document.display, document.source.locate(path, key=True), path, message, Severity.WARNING)
+    return Problem(document.shown, document.source.locate(path, key=True), path, message, Severity.WARNING)
 
 
 # --- assessments --------------------------------------------------------------------

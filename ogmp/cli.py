@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 
 from ogmp import __version__
-from ogmp.batch import DEFAULT_TIMEOUT, parse_shard
 from ogmp.diagnostics import shown
 from ogmp.errors import InvalidInputError, OgmpError
 from ogmp.messages import Lang, Message
+from ogmp.options import DEFAULT_PDF_VARIANT, DEFAULT_TIMEOUT, FORMATS, AssessOptions, PdfVariant
 from ogmp.registry import Registry
 from ogmp.terminal import (
     make_console,
@@ -65,12 +65,6 @@ class ReportLanguage(StrEnum):
     th = "th"
     en = "en"
     both = "both"
-
-
-class PdfVariant(StrEnum):
-    a3b = "pdf/a-3b"
-    ua1 = "pdf/ua-1"
-    none = "none"
 
 
 class Kind(StrEnum):
@@ -182,9 +176,9 @@ def assess(
         typer.Option(
             "--format",
             "-f",
-            help="Files to write, comma-separated or repeated: pdf, html (gap reports and national"
-            " summaries), json (one per unit), csv (one row per unit and component), xlsx (a workbook"
-            " per cohort).",
+            help="Files to write, comma-separated or repeated: "
+            + ", ".join(f"{name} ({what})" for name, what in FORMATS.items())
+            + ".",
         ),
     ] = None,
     out: Annotated[Path, typer.Option("--out", help="Folder for written files.")] = Path("reports"),
@@ -221,7 +215,7 @@ def assess(
             "--pdf-variant",
             help="pdf/a-3b: archival, carries its inputs (default); pdf/ua-1: tagged for screen readers; none.",
         ),
-    ] = PdfVariant.a3b,
+    ] = DEFAULT_PDF_VARIANT,
     jobs: Annotated[
         int,
         typer.Option("--jobs", "-j", min=1, help="Reports rendered at once (default: the machine's cores)."),
@@ -244,36 +238,28 @@ def assess(
     rubrics: RubricsOption = None,
 ) -> None:
     """Score assessments and write gap reports: as-is, to-be, gaps, evidence, national context."""
-    from ogmp.assess import ReportOptions, assess_paths, parse_formats, parse_report_date
+    from ogmp.assess import assess_paths
 
-    langs: tuple[Lang, ...] = ("th", "en") if lang is ReportLanguage.both else (lang.value,)  # type: ignore[assignment]
-    language: Lang = langs[0]
-    chosen = _run(language, lambda: parse_formats(formats or []))
-    options = ReportOptions(
-        langs=langs,
-        templates=templates,
-        digits_thai=thai_digits,
-        report_date=_run(language, lambda: parse_report_date(report_date)),
-        pdf_variant=pdf_variant.value,
+    language: Lang = "en" if lang is ReportLanguage.en else "th"
+    options = _run(
+        language,
+        lambda: AssessOptions.parse(
+            formats=formats or [],
+            out=out,
+            lang=lang.value,
+            thai_digits=thai_digits,
+            templates=templates,
+            report_date=report_date,
+            pdf_variant=pdf_variant,
+            jobs=jobs,
+            shard=shard,
+            timeout=timeout,
+            rebuild=rebuild,
+        ),
     )
     registry = _registry(language, rubrics)
-    slice_ = _run(language, lambda: parse_shard(shard))
     with progress_reporter(language) as reporter:
-        run = _run(
-            language,
-            lambda: assess_paths(
-                paths,
-                registry,
-                formats=chosen,
-                out=out,
-                report=options,
-                jobs=jobs,
-                shard=slice_,
-                incremental=not rebuild,
-                timeout=timeout,
-                reporter=reporter,
-            ),
-        )
+        run = _run(language, lambda: assess_paths(paths, registry, options, reporter=reporter))
     console = make_console()
     for invalid in run.invalid:
         print_problems(console, invalid.problems, language)

@@ -52,7 +52,7 @@ def validate_document(document: YamlDocument, model: type[ModelT]) -> tuple[Mode
     """
     data = document.data
     if data is None:
-        return None, [Problem(document.display, None, (), Message("file.empty"))]
+        return None, [Problem(document.shown, None, (), Message("file.empty"))]
     if not isinstance(data, dict):
         found = Message("yaml.kind.list") if isinstance(data, list) else Message("yaml.kind.text")
         return None, [document.problem((), Message("yaml.not_mapping", found=found))]
@@ -78,7 +78,7 @@ def _dropped_hashtags(document: YamlDocument, model: type[BaseModel]) -> list[Pr
             if comment.fix is not None
             else Message("yaml.hashtag_quoted", dropped=dropped)
         )
-        problems.append(Problem(document.display, comment.location, comment.path, message, Severity.WARNING))
+        problems.append(Problem(document.shown, comment.location, comment.path, message, Severity.WARNING))
     return problems
 
 
@@ -126,7 +126,7 @@ def _escape_behind(document: YamlDocument, path: KeyPath, char: str) -> Problem 
         if warning.path == path and warning.message.code == "yaml.backslash_escape":
             line = document.text.splitlines()[location.line - 1] if document.text else ""
             if char not in line:
-                return Problem(document.display, warning.location, path, warning.message)
+                return Problem(document.shown, warning.location, path, warning.message)
     return None
 
 

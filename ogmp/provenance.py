@@ -20,6 +20,7 @@ from typing import Any
 
 from ogmp.models.catalogue import CATALOGUE_NAMES
 from ogmp.models.result import UnitResult
+from ogmp.options import PDF_VARIANTS, PdfVariant
 
 RESULT = "ogmp-result.json"
 
@@ -72,7 +73,7 @@ class Rendering:
     lang: str
     thai_digits: bool
     report_date: dt.date
-    pdf_variant: str
+    pdf_variant: PdfVariant
     templates_sha256: str
 
 
@@ -145,9 +146,10 @@ def read_record(info: Mapping[str, Any], attachments: Mapping[str, bytes]) -> Re
             "ogmp-templates-sha256",
         )
     )
-    if lang and digits and day and variant and templates:
+    known = next((name for name in PDF_VARIANTS if name == variant), None)
+    if lang and digits and day and known and templates:
         try:
-            rendering = Rendering(lang, digits == "yes", dt.date.fromisoformat(day), variant, templates)
+            rendering = Rendering(lang, digits == "yes", dt.date.fromisoformat(day), known, templates)
         except ValueError:
             rendering = None
     return Record(

@@ -77,7 +77,7 @@ class Registry:
         for name, model in zip(CATALOGUE_NAMES, models, strict=True):
             path = self.shared_file(name)
             try:
-                document = read_yaml(path, display=shown(path))
+                document = read_yaml(path, shown=shown(path))
             except InvalidInputError as error:
                 problems += error.problems
                 continue
@@ -99,7 +99,7 @@ class Registry:
     def load_rubric_file(self, path: Path) -> RubricEntry:
         """Load and check one rubric file, collecting every problem in it."""
         try:
-            document = read_yaml(path, display=shown(path))
+            document = read_yaml(path, shown=shown(path))
         except InvalidInputError as error:
             return RubricEntry(path, None, None, problems=error.problems)
         data = document.data if isinstance(document.data, dict) else {}

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from ogmp.models.result import UnitResult
-from ogmp.national import Cohort
+from ogmp.models.result import ComponentResult, IndicatorResult, UnitResult
+from ogmp.national import Cohort, ComponentColumn, PeerGroup, Stability, Trend, UnitRow
+from ogmp.tables import Column, header_row
 
 FIXED_DATE = dt.datetime(2000, 1, 1)  # document properties, so that the bytes do not depend on the clock
 
@@ -44,73 +45,32 @@ def cohort_workbook(cohort: Cohort, results: Sequence[UnitResult]) -> bytes:
     header = workbook.add_format(
         {"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#EEF3FA", "border": 1}
     )
-    number = workbook.add_format({"num_format": "0.0"})
-    level = workbook.add_format({"num_format": "0.00"})
+    styles = {
+        "score": workbook.add_format({"num_format": "0.0"}),
+        "level": workbook.add_format({"num_format": "0.00"}),
+    }
     members = {(r.unit_code, r.agenda): r for r in results if cohort.includes(r)}
 
-    def sheet(
-        key: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], formats: dict[int, Any] | None = None
-    ) -> Any:
+    def sheet(key: str, columns: Sequence[Column[Any]], rows: Sequence[Any]) -> Any:
         worksheet = workbook.add_worksheet(SHEETS[key][:31])
-        worksheet.write_row(0, 0, headers, header)
+        worksheet.write_row(0, 0, header_row(columns), header)
         worksheet.freeze_panes(1, 0)
         for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row):
-                fmt = (formats or {}).get(c)
+            for c, column in enumerate(columns):
+                value = column.value(row)
                 if value is None:
                     worksheet.write_blank(r, c, None)
-                elif fmt is not None:
-                    worksheet.write(r, c, value, fmt)
+                elif column.style is not None:
+                    worksheet.write(r, c, value, styles[column.style])
                 else:
                     worksheet.write(r, c, value)
-        worksheet.set_column(0, max(len(headers) - 1, 0), 14)
+        worksheet.set_column(0, max(len(columns) - 1, 0), 14)
         if rows:
-            worksheet.autofilter(0, 0, len(rows), len(headers) - 1)
+            worksheet.autofilter(0, 0, len(rows), len(columns) - 1)
         return worksheet
 
-    sheet(
-        "ranking",
-        [
-            "อันดับ rank",
-            "รหัส code",
-            "หน่วยงาน unit",
-            "unit (en)",
-            "กลุ่ม peer",
-            "วาระ agenda",
-            "ปีงบประมาณ round",
-            "ดัชนี OGMP index",
-            "ระดับ level",
-            "ช่องว่าง gap",
-            "ไฟล์ file",
-        ],
-        [
-            [
-                u.rank,
-                u.unit_code,
-                u.name.th,
-                u.name.en,
-                u.peer,
-                u.agenda,
-                u.round,
-                u.index,
-                u.level,
-                u.gap,
-                u.file,
-            ]
-            for u in cohort.units
-        ],
-        {7: number, 9: level},
-    )
-    heat = sheet(
-        "heatmap",
-        ["อันดับ rank", "รหัส code", "หน่วยงาน unit", "ดัชนี index"]
-        + [f"{c.number}. {c.name.th} ({c.id})" for c in cohort.components],
-        [
-            [u.rank, u.unit_code, u.name.th, u.index] + [u.scores.get(c.id) for c in cohort.components]
-            for u in cohort.units
-        ],
-        {3: number, **{4 + i: number for i in range(len(cohort.components))}},
-    )
+    sheet("ranking", RANKING, cohort.units)
+    heat = sheet("heatmap", heatmap_columns(cohort), cohort.units)
     if cohort.units:
         heat.conditional_format(
             1,
@@ -130,151 +90,141 @@ def cohort_workbook(cohort: Cohort, results: Sequence[UnitResult]) -> bytes:
                 "max_color": "#63BE7B",
             },
         )
-    component_rows = []
-    indicator_rows = []
+    component_rows: list[tuple[UnitRow, ComponentResult]] = []
+    indicator_rows: list[tuple[UnitRow, IndicatorResult]] = []
     for u in cohort.units:
         result = members.get((u.unit_code, u.agenda))
         if result is None:
             continue
         for c in result.components:
-            component_rows.append(
-                [
-                    u.unit_code,
-                    u.name.th,
-                    c.number,
-                    c.id,
-                    c.name.th,
-                    c.score,
-                    c.mean_level,
-                    c.level,
-                    c.target,
-                    c.gap,
-                    c.priority_rank,
-                    c.confidence.evidenced_percent,
-                    c.confidence.public_percent,
-                    c.confidence.label,
-                ]
-            )
-            for i in c.indicators:
-                indicator_rows.append(
-                    [
-                        u.unit_code,
-                        u.name.th,
-                        i.code,
-                        i.id,
-                        i.question.th,
-                        "n/a" if i.not_applicable else i.level,
-                        i.target,
-                        i.gap,
-                        i.evidence,
-                        i.public_evidence,
-                    ]
-                )
-    sheet(
-        "components",
-        [
-            "รหัส code",
-            "หน่วยงาน unit",
-            "ลำดับ no.",
-            "องค์ประกอบ component",
-            "ชื่อ name",
-            "คะแนน score",
-            "ระดับเฉลี่ย mean level",
-            "ระดับ level",
-            "เป้าหมาย target",
-            "ช่องว่าง gap",
-            "ลำดับความสำคัญ priority",
-            "มีหลักฐาน % evidenced",
-            "หลักฐานสาธารณะ % public",
-            "ความเชื่อมั่น confidence",
-        ],
-        component_rows,
-        {5: number, 6: level, 9: level},
-    )
-    sheet(
-        "distribution",
-        [
-            "ลำดับ no.",
-            "องค์ประกอบ component",
-            "ชื่อ name",
-            "จำนวน count",
-            "ต่ำสุด min",
-            "ควอร์ไทล์ 1 Q1",
-            "มัธยฐาน median",
-            "ควอร์ไทล์ 3 Q3",
-            "สูงสุด max",
-            "ค่าเฉลี่ย mean",
-        ],
-        [
-            [c.number, c.id, c.name.th]
-            + (
-                [
-                    c.spread.count,
-                    c.spread.minimum,
-                    c.spread.q1,
-                    c.spread.median,
-                    c.spread.q3,
-                    c.spread.maximum,
-                    c.spread.mean,
-                ]
-                if c.spread
-                else [0, None, None, None, None, None, None]
-            )
-            for c in cohort.components
-        ],
-    )
-    sheet(
-        "peers",
-        [
-            "กลุ่ม peer",
-            "ชื่อกลุ่ม name",
-            "จำนวน count",
-            "ต่ำสุด min",
-            "มัธยฐาน median",
-            "สูงสุด max",
-            "อันดับดีที่สุดในกลุ่ม best unit",
-        ],
-        [
-            [p.id, p.name.th, len(p.members)]
-            + ([p.spread.minimum, p.spread.median, p.spread.maximum] if p.spread else [None, None, None])
-            + [p.members[0].unit_code if p.members else None]
-            for p in cohort.peers
-        ],
-    )
+            component_rows.append((u, c))
+            indicator_rows.extend((u, i) for i in c.indicators)
+    sheet("components", COMPONENTS, component_rows)
+    sheet("distribution", DISTRIBUTION, cohort.components)
+    sheet("peers", PEERS, cohort.peers)
     rounds = sorted({year for trend in cohort.trends for year, _ in trend.points})
-    sheet(
-        "trends",
-        ["รหัส code", "หน่วยงาน unit", "วาระ agenda"]
-        + [f"ปีงบประมาณ {year}" for year in rounds]
-        + ["เปลี่ยนแปลง change"],
-        [
-            [t.unit_code, t.name.th, t.agenda] + [dict(t.points).get(year) for year in rounds] + [t.change]
-            for t in cohort.trends
-        ],
-    )
-    sheet(
-        "stability",
-        ["รหัส code", "หน่วยงาน unit", "อันดับ rank", "ดีที่สุด best", "แย่ที่สุด worst", "เปลี่ยนอันดับ moves"],
-        [
-            [s.unit_code, s.name.th, s.rank, s.best, s.worst, "yes" if s.moves else "no"]
-            for s in cohort.stability
-        ],
-    )
-    sheet(
-        "indicators",
-        [
-            "รหัส code",
-            "หน่วยงาน unit",
-            "ตัวชี้วัด no.",
-            "id",
-            "คำถาม question",
-            "ระดับ level",
-            "เป้าหมาย target",
-            "ช่องว่าง gap",
-            "หลักฐาน evidence",
-            "หลักฐานสาธารณะ public",
-        ],
-        indicator_rows,
-    )
+    sheet("trends", trend_columns(rounds), cohort.trends)
+    sheet("stability", STABILITY, cohort.stability)
+    sheet("indicators", INDICATORS, indicator_rows)
     workbook.close()
     return buffer.getvalue()
+
+
+# --- the sheets, column by column -------------------------------------------------------------
+
+RANKING: tuple[Column[UnitRow], ...] = (
+    Column("อันดับ rank", lambda u: u.rank),
+    Column("รหัส code", lambda u: u.unit_code),
+    Column("หน่วยงาน unit", lambda u: u.name.th),
+    Column("unit (en)", lambda u: u.name.en),
+    Column("กลุ่ม peer", lambda u: u.peer),
+    Column("วาระ agenda", lambda u: u.agenda),
+    Column("ปีงบประมาณ round", lambda u: u.round),
+    Column("ดัชนี OGMP index", lambda u: u.index, "score"),
+    Column("ระดับ level", lambda u: u.level),
+    Column("ช่องว่าง gap", lambda u: u.gap, "level"),
+    Column("ไฟล์ file", lambda u: u.file),
+)
+
+
+def heatmap_columns(cohort: Cohort) -> list[Column[UnitRow]]:
+    """The units' index, then a score column per component of the cohort's rubric."""
+
+    def score_of(component: ComponentColumn) -> Column[UnitRow]:
+        return Column(
+            f"{component.number}. {component.name.th} ({component.id})",
+            lambda u: u.scores.get(component.id),
+            "score",
+        )
+
+    return [
+        Column("อันดับ rank", lambda u: u.rank),
+        Column("รหัส code", lambda u: u.unit_code),
+        Column("หน่วยงาน unit", lambda u: u.name.th),
+        Column("ดัชนี index", lambda u: u.index, "score"),
+        *(score_of(component) for component in cohort.components),
+    ]
+
+
+COMPONENTS: tuple[Column[tuple[UnitRow, ComponentResult]], ...] = (
+    Column("รหัส code", lambda row: row[0].unit_code),
+    Column("หน่วยงาน unit", lambda row: row[0].name.th),
+    Column("ลำดับ no.", lambda row: row[1].number),
+    Column("องค์ประกอบ component", lambda row: row[1].id),
+    Column("ชื่อ name", lambda row: row[1].name.th),
+    Column("คะแนน score", lambda row: row[1].score, "score"),
+    Column("ระดับเฉลี่ย mean level", lambda row: row[1].mean_level, "level"),
+    Column("ระดับ level", lambda row: row[1].level),
+    Column("เป้าหมาย target", lambda row: row[1].target),
+    Column("ช่องว่าง gap", lambda row: row[1].gap, "level"),
+    Column("ลำดับความสำคัญ priority", lambda row: row[1].priority_rank),
+    Column("มีหลักฐาน % evidenced", lambda row: row[1].confidence.evidenced_percent),
+    Column("หลักฐานสาธารณะ % public", lambda row: row[1].confidence.public_percent),
+    Column("ความเชื่อมั่น confidence", lambda row: row[1].confidence.label),
+)
+
+
+def _spread(figure: str) -> Callable[[ComponentColumn], object]:
+    return lambda c: getattr(c.spread, figure) if c.spread else None
+
+
+DISTRIBUTION: tuple[Column[ComponentColumn], ...] = (
+    Column("ลำดับ no.", lambda c: c.number),
+    Column("องค์ประกอบ component", lambda c: c.id),
+    Column("ชื่อ name", lambda c: c.name.th),
+    Column("จำนวน count", lambda c: c.spread.count if c.spread else 0),
+    Column("ต่ำสุด min", _spread("minimum")),
+    Column("ควอร์ไทล์ 1 Q1", _spread("q1")),
+    Column("มัธยฐาน median", _spread("median")),
+    Column("ควอร์ไทล์ 3 Q3", _spread("q3")),
+    Column("สูงสุด max", _spread("maximum")),
+    Column("ค่าเฉลี่ย mean", _spread("mean")),
+)
+
+PEERS: tuple[Column[PeerGroup], ...] = (
+    Column("กลุ่ม peer", lambda p: p.id),
+    Column("ชื่อกลุ่ม name", lambda p: p.name.th),
+    Column("จำนวน count", lambda p: len(p.members)),
+    Column("ต่ำสุด min", lambda p: p.spread.minimum if p.spread else None),
+    Column("มัธยฐาน median", lambda p: p.spread.median if p.spread else None),
+    Column("สูงสุด max", lambda p: p.spread.maximum if p.spread else None),
+    Column("อันดับดีที่สุดในกลุ่ม best unit", lambda p: p.members[0].unit_code if p.members else None),
+)
+
+
+def trend_columns(rounds: Sequence[int]) -> list[Column[Trend]]:
+    """A unit, its index in each round, and the change."""
+
+    def in_round(year: int) -> Column[Trend]:
+        return Column(f"ปีงบประมาณ {year}", lambda t: dict(t.points).get(year))
+
+    return [
+        Column("รหัส code", lambda t: t.unit_code),
+        Column("หน่วยงาน unit", lambda t: t.name.th),
+        Column("วาระ agenda", lambda t: t.agenda),
+        *(in_round(year) for year in rounds),
+        Column("เปลี่ยนแปลง change", lambda t: t.change),
+    ]
+
+
+STABILITY: tuple[Column[Stability], ...] = (
+    Column("รหัส code", lambda s: s.unit_code),
+    Column("หน่วยงาน unit", lambda s: s.name.th),
+    Column("อันดับ rank", lambda s: s.rank),
+    Column("ดีที่สุด best", lambda s: s.best),
+    Column("แย่ที่สุด worst", lambda s: s.worst),
+    Column("เปลี่ยนอันดับ moves", lambda s: "yes" if s.moves else "no"),
+)
+
+INDICATORS: tuple[Column[tuple[UnitRow, IndicatorResult]], ...] = (
+    Column("รหัส code", lambda row: row[0].unit_code),
+    Column("หน่วยงาน unit", lambda row: row[0].name.th),
+    Column("ตัวชี้วัด no.", lambda row: row[1].code),
+    Column("id", lambda row: row[1].id),
+    Column("คำถาม question", lambda row: row[1].question.th),
+    Column("ระดับ level", lambda row: "n/a" if row[1].not_applicable else row[1].level),
+    Column("เป้าหมาย target", lambda row: row[1].target),
+    Column("ช่องว่าง gap", lambda row: row[1].gap),
+    Column("หลักฐาน evidence", lambda row: row[1].evidence),
+    Column("หลักฐานสาธารณะ public", lambda row: row[1].public_evidence),
+)

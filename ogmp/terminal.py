@@ -81,7 +81,7 @@ def print_validation(console: Console, report: ValidationReport, lang: Lang, *, 
             code = "validate.partial" if report.partial else "validate.ok"
             message = Message(
                 code,
-                file=result.display,
+                file=result.shown,
                 scored=result.progress.scored,
                 total=result.progress.total,
             )

@@ -42,17 +42,23 @@ _TO_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 _THAI = re.compile("[\u0e01-\u0e5b]")
 
 
-def thai_digits(text: str) -> str:
+def to_thai_digits(text: str) -> str:
     """``"2564"`` -> ``"๒๕๖๔"``."""
     return text.translate(_TO_THAI_DIGITS)
 
 
-def format_date(date: dt.date, lang: Lang, *, digits_thai: bool = False) -> str:
+def format_date(date: dt.date, lang: Lang, *, thai_digits: bool = False) -> str:
     """``22 มีนาคม 2564`` (Buddhist Era) in Thai; ``22 March 2021`` in English."""
     if lang == "th":
         text = f"{date.day} {THAI_MONTHS[date.month - 1]} {date.year + BUDDHIST_ERA_OFFSET}"
-        return thai_digits(text) if digits_thai else text
+        return to_thai_digits(text) if thai_digits else text
     return f"{date.day} {ENGLISH_MONTHS[date.month - 1]} {date.year}"
+
+
+def fiscal_year_span(fiscal_year: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of a Thai fiscal year (B.E.): 2564 runs 1 October 2020 to 30 September 2021."""
+    year = fiscal_year - BUDDHIST_ERA_OFFSET
+    return dt.date(year - 1, 10, 1), dt.date(year, 9, 30)
 
 
 def language_of(text: str) -> Lang:

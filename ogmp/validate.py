@@ -23,10 +23,10 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
-class FileResult:
+class CheckedFile:
     """What validating one assessment file found."""
 
-    display: str
+    shown: str
     problems: list[Problem] = field(default_factory=list)
     document: YamlDocument | None = None
     assessment: Assessment | None = None
@@ -48,7 +48,7 @@ class FileResult:
 class ValidationReport:
     """The results for every file, in the order given."""
 
-    results: list[FileResult]
+    results: list[CheckedFile]
     partial: bool
 
     @property
@@ -105,11 +105,11 @@ def _yaml_files(folder: Path) -> tuple[list[Path], list[tuple[Path, Problem]]]:
 
 def validate_file(
     path: Path, registry: Registry, *, partial: bool = False, today: dt.date | None = None
-) -> FileResult:
+) -> CheckedFile:
     """Validate one assessment file, collecting every problem in it."""
-    result = FileResult(shown(path))
+    result = CheckedFile(shown(path))
     try:
-        result.document = read_yaml(path, display=result.display)
+        result.document = read_yaml(path, shown=result.shown)
     except InvalidInputError as error:
         result.problems = error.problems
         return result
@@ -161,11 +161,11 @@ def validate_paths(
     is checked, keeping only its problems and progress: memory then stays flat over
     thousands of files.
     """
-    results: list[FileResult] = []
-    first_by_identity: dict[tuple[str, str, int], FileResult] = {}
+    results: list[CheckedFile] = []
+    first_by_identity: dict[tuple[str, str, int], CheckedFile] = {}
     for path, problem in expand_paths(paths):
         if problem is not None:
-            results.append(FileResult(problem.file, [problem]))
+            results.append(CheckedFile(problem.file, [problem]))
             continue
         result = validate_file(path, registry, partial=partial, today=today)
         results.append(result)
@@ -177,7 +177,7 @@ def validate_paths(
             )
             first = first_by_identity.setdefault(identity, result)
             if first is not result:
-                message = Message("assessment.duplicate", other=first.display)
+                message = Message("assessment.duplicate", other=first.shown)
                 result.problems.append(result.document.problem(("unit", "code"), message))
         if not keep_inputs:
             result.document = result.assessment = None

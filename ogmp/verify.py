@@ -31,8 +31,8 @@ from ogmp.models.result import UnitResult
 from ogmp.provenance import RESULT, Record, catalogue_file, embedded_files, read_record
 from ogmp.registry import Registry
 from ogmp.scoring import score_assessment
-from ogmp.thai import thai_digits
-from ogmp.validate import FileResult, validate_file
+from ogmp.thai import to_thai_digits
+from ogmp.validate import CheckedFile, validate_file
 
 
 @dataclass
@@ -72,14 +72,14 @@ def verify_report(path: Path, *, templates: Path | None = None) -> Verification:
     ``templates`` is the ``--templates`` folder the report was made with, if any: without
     it, only a report made with the bundled templates can be rendered again.
     """
-    display = shown(path)
-    data, info, attachments, text = _read_pdf(path, display)
+    report_name = shown(path)
+    data, info, attachments, text = _read_pdf(path, report_name)
     record = read_record(info, attachments)
-    verification = Verification(display)
+    verification = Verification(report_name)
 
     def missing(what: str) -> InvalidInputError:
         message = Message("verify.missing", what=Message(f"verify.what.{what}"))
-        return InvalidInputError([Problem(display, None, (), message)])
+        return InvalidInputError([Problem(report_name, None, (), message)])
 
     if record.assessment_file is None or record.assessment_file not in attachments:
         raise missing("assessment")
@@ -122,7 +122,7 @@ def verify_report(path: Path, *, templates: Path | None = None) -> Verification:
 
 def _load_embedded(
     root: Path, record: Record, attachments: dict[str, bytes], recorded: UnitResult
-) -> tuple[Registry, FileResult]:
+) -> tuple[Registry, CheckedFile]:
     """The embedded rubric and catalogues as a registry, and the embedded assessment checked."""
     assert record.assessment_file is not None and record.rubric_file is not None
     (root / "rubrics" / "shared").mkdir(parents=True)
@@ -155,7 +155,7 @@ def _compare_figures(
             continue
         printed = f"{value:.1f}"
         verification.figures_checked += 1
-        if printed not in flat and thai_digits(printed) not in flat:
+        if printed not in flat and to_thai_digits(printed) not in flat:
             verification.differences.append(Message("verify.text", value=printed, what=what))
 
 
@@ -176,14 +176,14 @@ def _why_not_rendered(record: Record, templates: Path | None) -> Message | None:
 def _render_again(
     record: Record,
     attachments: dict[str, bytes],
-    checked: FileResult,
+    checked: CheckedFile,
     computed: UnitResult,
     registry: Registry,
     templates: Path | None,
 ) -> bytes:
     """The report its embedded inputs give, rendered exactly as ``record`` says it was."""
-    from ogmp.assess import result_stem
-    from ogmp.report.build import RenderSettings, ReportJob, render_unit_report
+    from ogmp.options import RenderOptions
+    from ogmp.report.build import ReportJob, UnitReport
 
     assert record.rendering is not None and record.rubric_file is not None
     assert (
@@ -196,10 +196,12 @@ def _render_again(
         catalogues={name: attachments[catalogue_file(name)] for name in CATALOGUE_NAMES},
     )
     rendering = record.rendering
-    settings = RenderSettings(templates, rendering.thai_digits, rendering.report_date, rendering.pdf_variant)
-    job = ReportJob(computed, checked.assessment, checked.rubric, result_stem(computed), files)
     lang: Lang = "en" if rendering.lang == "en" else "th"
-    return render_unit_report(job, registry.catalogues, "pdf", lang, settings)
+    options = RenderOptions(
+        (lang,), templates, rendering.thai_digits, rendering.report_date, rendering.pdf_variant
+    )
+    job = ReportJob(computed, checked.assessment, checked.rubric, files)
+    return UnitReport(job, registry.catalogues, "pdf", lang, options).render()
 
 
 def _compare_pages(verification: Verification, given: bytes, expected: bytes) -> None:
@@ -254,19 +256,19 @@ def _digest(value: Any, cache: dict[tuple[int, int], bytes], active: set[tuple[i
     return digest.digest()
 
 
-def _read_pdf(path: Path, display: str) -> tuple[bytes, dict[str, Any], dict[str, bytes], str]:
+def _read_pdf(path: Path, report_name: str) -> tuple[bytes, dict[str, Any], dict[str, bytes], str]:
     from pypdf import PdfReader
 
     def refuse(code: str) -> InvalidInputError:
-        return InvalidInputError([Problem(display, None, (), Message(code))])
+        return InvalidInputError([Problem(report_name, None, (), Message(code))])
 
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InvalidInputError([Problem(display, None, (), Message("file.not_found"))]) from None
+        raise InvalidInputError([Problem(report_name, None, (), Message("file.not_found"))]) from None
     except OSError as error:
         message = Message("file.unreadable", reason=os_reason(error))
-        raise InvalidInputError([Problem(display, None, (), message)]) from None
+        raise InvalidInputError([Problem(report_name, None, (), message)]) from None
     if b"%PDF-" not in data[:1024]:
         raise refuse("verify.not_pdf")
     pypdf_log = logging.getLogger("pypdf")

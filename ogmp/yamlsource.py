@@ -78,7 +78,7 @@ class YamlDocument:
     """
 
     path: Path
-    display: str
+    shown: str
     data: Any
     source: SourceMap
     sha256: str
@@ -89,7 +89,7 @@ class YamlDocument:
         self, path: KeyPath, message: Message, *, key: bool = False, severity: Severity = Severity.ERROR
     ) -> Problem:
         """A problem about ``path`` in this document, located at its line."""
-        return Problem(self.display, self.source.locate(path, key=key), path, message, severity)
+        return Problem(self.shown, self.source.locate(path, key=key), path, message, severity)
 
     def problem_at_char(self, path: KeyPath, message: Message, char: str) -> Problem:
         """A problem about a character of the value at ``path``, located at that character
@@ -100,12 +100,15 @@ class YamlDocument:
             found = lines[location.line - 1].find(char, location.column - 1)
             if found >= 0:
                 location = Location(location.line, found + 1)
-        return Problem(self.display, location, path, message)
+        return Problem(self.shown, location, path, message)
 
 
-def read_yaml(path: Path, *, display: str | None = None, max_bytes: int = MAX_BYTES) -> YamlDocument:
-    """Read and parse one YAML file, or raise :class:`InvalidInputError`."""
-    shown = display if display is not None else str(path)
+def read_yaml(path: Path, *, shown: str | None = None, max_bytes: int = MAX_BYTES) -> YamlDocument:
+    """Read and parse one YAML file, or raise :class:`InvalidInputError`.
+
+    ``shown`` is the file's name as messages give it (its path as given, when left out).
+    """
+    shown = shown if shown is not None else str(path)
     raw = _read_bytes(path, shown, max_bytes)
     text = decode_text(raw, shown)
     data, source = parse_yaml(text, shown)
@@ -359,7 +362,7 @@ def escapes_in_double_quotes(document: YamlDocument) -> list[Problem]:
                 if escaped in _LETTER_ESCAPES:
                     message = Message("yaml.backslash_escape", escape="\\" + escaped)
                     warnings.append(
-                        Problem(document.display, Location(line, index + 1), path, message, Severity.WARNING)
+                        Problem(document.shown, Location(line, index + 1), path, message, Severity.WARNING)
                     )
                     break
                 index += 1

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from ogmp.assess import AssessRun, assess_paths
+from ogmp.options import AssessOptions, RenderOptions
 from ogmp.registry import Registry
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -55,3 +59,25 @@ def write(tmp_path: Path):  # type: ignore[no-untyped-def]
         return path
 
     return _write
+
+
+def assess(
+    paths: Sequence[Path],
+    out: Path,
+    *,
+    formats: Sequence[str] = ("pdf",),
+    langs: Sequence[str] = ("th",),
+    jobs: int = 1,
+    shard: tuple[int, int] | None = None,
+    registry: Registry | None = None,
+    **render: Any,
+) -> AssessRun:
+    """``ogmp assess`` as the command line runs it, from the library: the path users take."""
+    options = AssessOptions(
+        formats=tuple(formats),
+        out=out,
+        render=RenderOptions(langs=tuple(langs), **render),  # type: ignore[arg-type]
+        jobs=jobs,
+        shard=shard,
+    )
+    return assess_paths(list(paths), registry or Registry([RUBRICS]), options)

@@ -9,28 +9,29 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ogmp.assess import CSV_COLUMNS, assess_paths, parse_formats
 from ogmp.cli import app
 from ogmp.errors import UsageError
 from ogmp.models.result import UnitResult
+from ogmp.options import parse_formats
 from ogmp.registry import Registry
+from ogmp.tables import CSV_COLUMNS
 
-from .conftest import RUBRICS, VALID
+from .conftest import RUBRICS, VALID, assess
 
 MINI = ["--rubrics", str(RUBRICS)]
 
 
 def test_formats() -> None:
-    assert parse_formats(["json,csv", "json"]) == ["json", "csv"]
-    assert parse_formats([]) == []
+    assert parse_formats(["json,csv", "json"]) == ("json", "csv")
+    assert parse_formats([]) == ()
     with pytest.raises(UsageError) as caught:
         parse_formats(["docx"])
     assert caught.value.render("en") == "unknown format 'docx'; choose from json, csv, pdf, html, xlsx"
 
 
 def test_json_and_csv_reload_and_are_byte_identical(registry: Registry, tmp_path: Path) -> None:
-    first = assess_paths([VALID], registry, formats=["json", "csv"], out=tmp_path / "one")
-    second = assess_paths([VALID], registry, formats=["json", "csv"], out=tmp_path / "two")
+    first = assess([VALID], tmp_path / "one", formats=["json", "csv"], registry=registry)
+    second = assess([VALID], tmp_path / "two", formats=["json", "csv"], registry=registry)
     assert [p.name for p in first.written] == ["th-52-pm25-2564.json", "results.csv"]
     for path in first.written:
         assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes()

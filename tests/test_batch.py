@@ -6,20 +6,21 @@ import hashlib
 import os
 import signal
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from ogmp import batch
-from ogmp.assess import assess_paths
-from ogmp.batch import Task, fingerprint, parse_shard, run_tasks, shard_of
+from ogmp.batch import Task, fingerprint, run_tasks, shard_of
 from ogmp.cli import app
 from ogmp.diagnostics import shown
 from ogmp.errors import UsageError
+from ogmp.options import parse_shard
 from ogmp.registry import Registry
 
-from .conftest import RUBRICS, VALID
+from .conftest import RUBRICS, VALID, assess
 
 REGISTRY = Registry([RUBRICS])
 UNITS = {"TH-52": "จังหวัดลำปาง", "TH-17": "จังหวัดสิงห์บุรี", "TH-50": "จังหวัดเชียงใหม่"}
@@ -44,17 +45,17 @@ def digests(folder: Path) -> dict[str, str]:
 
 def test_second_run_writes_nothing_and_a_change_rewrites_only_its_unit(tmp_path: Path) -> None:
     inputs, out = round_folder(tmp_path / "in"), tmp_path / "out"
-    first = assess_paths([inputs], REGISTRY, formats=["pdf"], out=out)
+    first = assess([inputs], out, formats=["pdf"])
     assert first.ok and len(first.written) == 3 + 1  # three units and the national summary
     before = digests(out)
 
-    second = assess_paths([inputs], REGISTRY, formats=["pdf"], out=out)
+    second = assess([inputs], out, formats=["pdf"])
     assert (second.written, len(second.skipped)) == ([], 4)
     assert digests(out) == before
 
     changed = inputs / "th-17.yaml"
     changed.write_text(changed.read_text(encoding="utf-8").replace("level: 4", "level: 5"), encoding="utf-8")
-    third = assess_paths([inputs], REGISTRY, formats=["pdf"], out=out)
+    third = assess([inputs], out, formats=["pdf"])
     assert sorted(p.name for p in third.written) == [
         "national-mini-v1-pm25-2564.th.pdf",
         "th-17-pm25-2564.th.pdf",
@@ -64,26 +65,26 @@ def test_second_run_writes_nothing_and_a_change_rewrites_only_its_unit(tmp_path:
 
 def test_a_report_edited_by_hand_is_rendered_again(tmp_path: Path) -> None:
     inputs, out = round_folder(tmp_path / "in"), tmp_path / "out"
-    assess_paths([inputs], REGISTRY, formats=["pdf"], out=out)
+    assess([inputs], out, formats=["pdf"])
     (out / "th-52-pm25-2564.th.pdf").write_bytes(b"%PDF edited")
-    again = assess_paths([inputs], REGISTRY, formats=["pdf"], out=out)
+    again = assess([inputs], out, formats=["pdf"])
     assert [p.name for p in again.written] == ["th-52-pm25-2564.th.pdf"]
 
 
 def test_workers_write_the_same_bytes_as_one_process(tmp_path: Path) -> None:
     inputs = round_folder(tmp_path / "in")
-    assess_paths([inputs], REGISTRY, formats=["pdf", "html"], out=tmp_path / "one", jobs=1)
-    assess_paths([inputs], REGISTRY, formats=["pdf", "html"], out=tmp_path / "two", jobs=2)
+    assess([inputs], tmp_path / "one", formats=["pdf", "html"], jobs=1)
+    assess([inputs], tmp_path / "two", formats=["pdf", "html"], jobs=2)
     assert digests(tmp_path / "one") == digests(tmp_path / "two")
 
 
 def test_shards_together_write_what_one_run_writes(tmp_path: Path) -> None:
     inputs = round_folder(tmp_path / "in")
     whole = tmp_path / "whole"
-    assess_paths([inputs], REGISTRY, formats=["pdf", "json", "csv", "xlsx"], out=whole)
+    assess([inputs], whole, formats=["pdf", "json", "csv", "xlsx"])
     parts = tmp_path / "parts"
     for number in (1, 2, 3):
-        assess_paths([inputs], REGISTRY, formats=["pdf", "json", "csv", "xlsx"], out=parts, shard=(number, 3))
+        assess([inputs], parts, formats=["pdf", "json", "csv", "xlsx"], shard=(number, 3))
     assert digests(parts) == digests(whole)
     assert {shard_of(f"{code}|pm25", 3) for code in UNITS} <= {1, 2, 3}
 
@@ -128,15 +129,21 @@ def test_one_broken_file_is_reported_and_the_others_finish(runner: CliRunner, tm
     assert result.stdout.splitlines()[-1] == "2 assessment(s) scored, 1 file(s) not scored because of errors"
 
 
-def slow(seconds: float) -> bytes:
-    time.sleep(seconds)
-    return b"done"
+@dataclass(frozen=True)
+class Slow:
+    """Work that takes ``seconds``."""
+
+    seconds: float
+
+    def render(self) -> bytes:
+        time.sleep(self.seconds)
+        return b"done"
 
 
 def test_a_render_over_the_time_limit_is_stopped(tmp_path: Path) -> None:
     tasks = [
-        Task(tmp_path / "slow.pdf", fingerprint("slow"), slow, (5.0,), "slow.pdf"),
-        Task(tmp_path / "quick.pdf", fingerprint("quick"), slow, (0.0,), "quick.pdf"),
+        Task(tmp_path / "slow.pdf", fingerprint("slow"), Slow(5.0), "slow.pdf"),
+        Task(tmp_path / "quick.pdf", fingerprint("quick"), Slow(0.0), "quick.pdf"),
     ]
     started = time.perf_counter()
     result = run_tasks(tasks, tmp_path, timeout=0.5)
@@ -151,22 +158,33 @@ def test_a_render_over_the_time_limit_is_stopped(tmp_path: Path) -> None:
     assert (tmp_path / "quick.pdf").read_bytes() == b"done"
 
 
-def pid_of_worker(number: int) -> bytes:
-    return f"{number} {os.getpid()}".encode()
+@dataclass(frozen=True)
+class WorkerPid:
+    """Work that says which process did it."""
+
+    number: int
+
+    def render(self) -> bytes:
+        return f"{self.number} {os.getpid()}".encode()
 
 
-def crash_on(number: int, fatal: int) -> bytes:
-    if number == fatal:
-        os.kill(os.getpid(), signal.SIGKILL)  # as a segfault in a native library would
-    return str(number).encode()
+@dataclass(frozen=True)
+class CrashOn:
+    """Work that kills its process when its number is the fatal one."""
+
+    number: int
+    fatal: int
+
+    def render(self) -> bytes:
+        if self.number == self.fatal:
+            os.kill(os.getpid(), signal.SIGKILL)  # as a segfault in a native library would
+        return str(self.number).encode()
 
 
 def test_workers_are_recycled_and_every_task_is_done(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # python/cpython#115634: a pool with max_tasks_per_child hangs once workers retire
     monkeypatch.setattr(batch, "TASKS_PER_WORKER", 2)
-    tasks = [
-        Task(tmp_path / f"{n}.txt", fingerprint(str(n)), pid_of_worker, (n,), f"{n}.txt") for n in range(11)
-    ]
+    tasks = [Task(tmp_path / f"{n}.txt", fingerprint(str(n)), WorkerPid(n), f"{n}.txt") for n in range(11)]
     result = run_tasks(tasks, tmp_path, jobs=2, timeout=30)
     assert (len(result.written), result.failed) == (11, [])
     workers = {(tmp_path / f"{n}.txt").read_text().split()[1] for n in range(11)}
@@ -174,7 +192,7 @@ def test_workers_are_recycled_and_every_task_is_done(monkeypatch: pytest.MonkeyP
 
 
 def test_a_task_that_kills_its_worker_fails_alone(tmp_path: Path) -> None:
-    tasks = [Task(tmp_path / f"{n}.txt", fingerprint(str(n)), crash_on, (n, 3), f"{n}.txt") for n in range(6)]
+    tasks = [Task(tmp_path / f"{n}.txt", fingerprint(str(n)), CrashOn(n, 3), f"{n}.txt") for n in range(6)]
     result = run_tasks(tasks, tmp_path, jobs=2, timeout=30)
     [failed] = result.failed
     assert failed.task.label == "3.txt"

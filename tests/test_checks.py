@@ -215,8 +215,8 @@ def test_duplicate_assessments_in_one_run(registry: Registry, tmp_path: Path, va
     report = validate_paths([tmp_path], registry, today=TODAY)
     assert report.results[0].ok
     assert [p.format("en") for p in report.results[1].problems] == [
-        f"{report.results[1].display}:3:9: unit.code: another file assesses the same unit, agenda and round:"
-        f" {report.results[0].display}"
+        f"{report.results[1].shown}:3:9: unit.code: another file assesses the same unit, agenda and round:"
+        f" {report.results[0].shown}"
     ]
 
 

@@ -276,7 +276,7 @@ def test_assess_help_names_every_format() -> None:
 
     import typer.main
 
-    from ogmp.assess import FORMATS
+    from ogmp.options import FORMATS
 
     command = typer.main.get_command(app).commands["assess"]  # type: ignore[attr-defined]
     [option] = [param for param in command.params if param.name == "formats"]

@@ -48,9 +48,10 @@ def ogmp_imports(path: Path, **options: bool) -> set[str]:
 # YAML, no rendering, no knowledge of the commands.
 ALLOWED = {
     "ogmp.messages": set(),
+    "ogmp.thai": {"ogmp.messages"},
     "ogmp.diagnostics": {"ogmp.messages"},
     "ogmp.errors": {"ogmp.messages", "ogmp.diagnostics"},
-    "ogmp.models": {"ogmp.messages", "ogmp.diagnostics", "ogmp.models"},
+    "ogmp.models": {"ogmp.messages", "ogmp.diagnostics", "ogmp.thai", "ogmp.models"},
 }
 
 

@@ -13,13 +13,13 @@ from typer.testing import CliRunner
 from ogmp.cli import app
 from ogmp.errors import OutputError
 from ogmp.registry import Registry
-from ogmp.report.build import ReportJob, write_reports
+from ogmp.report.build import ReportJob
 from ogmp.report.render import RenderError, render_pdf, template_dirs
 from ogmp.scoring import score_assessment
-from ogmp.thai import format_date, thai_digits
+from ogmp.thai import format_date, to_thai_digits
 from ogmp.validate import validate_file
 
-from .conftest import RUBRICS, VALID
+from .conftest import RUBRICS, VALID, assess
 from .pdftools import extracted, fonts, needs_poppler, without_whitespace
 
 REGISTRY = Registry([RUBRICS])
@@ -37,7 +37,15 @@ def job(path: Path = VALID) -> ReportJob:
         sha256=checked.document.sha256,
         rubric_sha256=checked.rubric_sha256 or "",
     )
-    return ReportJob(result, checked.assessment, checked.rubric, "th-52-pm25-2564")
+    return ReportJob(result, checked.assessment, checked.rubric)
+
+
+def written(run_written: list[Path], suffix: str) -> Path:
+    """The one unit report of a run (not its national summary)."""
+    [path] = [
+        path for path in run_written if path.name.endswith(suffix) and not path.name.startswith("national")
+    ]
+    return path
 
 
 @cache
@@ -45,15 +53,8 @@ def report(lang: str, fmt: str = "pdf", digits: bool = False) -> bytes:
     import tempfile
 
     with tempfile.TemporaryDirectory() as folder:
-        [path] = write_reports(
-            [job()],
-            REGISTRY.catalogues,
-            formats=[fmt],
-            langs=[lang],
-            out=Path(folder),
-            digits_thai=digits,  # type: ignore[list-item]
-        )
-        return path.read_bytes()
+        run = assess([VALID], Path(folder), formats=[fmt], langs=[lang], thai_digits=digits)
+        return written(run.written, f".{fmt}").read_bytes()
 
 
 def test_thai_report_text_has_unit_components_index_and_thai_date() -> None:
@@ -134,9 +135,9 @@ def test_thai_digits() -> None:
     text = extracted(report("th", digits=True))["pypdf"]
     assert "๒๕๖๔" in text and "๓๖.๑" in text
     assert "หน้า ๓ จาก" in text or "หน้า๓จาก" in without_whitespace(text)
-    assert thai_digits("2564") == "๒๕๖๔"
+    assert to_thai_digits("2564") == "๒๕๖๔"
     assert format_date(dt.date(2021, 3, 22), "th") == "22 มีนาคม 2564"
-    assert format_date(dt.date(2021, 3, 22), "th", digits_thai=True) == "๒๒ มีนาคม ๒๕๖๔"
+    assert format_date(dt.date(2021, 3, 22), "th", thai_digits=True) == "๒๒ มีนาคม ๒๕๖๔"
     assert format_date(dt.date(2021, 3, 22), "en") == "22 March 2021"
 
 
@@ -155,10 +156,9 @@ def test_html_report_stands_alone_and_escapes_everything(tmp_path: Path, valid_t
         valid_text.replace("note: เก็บข้อมูลจุดความร้อนรายเดือนในไฟล์ Excel", f"note: '{HOSTILE_NOTE}'"),
         encoding="utf-8",
     )
-    [html_path] = write_reports(
-        [job(hostile)], REGISTRY.catalogues, formats=["html"], langs=["th"], out=tmp_path / "out"
+    html = written(assess([hostile], tmp_path / "out", formats=["html"]).written, ".html").read_text(
+        encoding="utf-8"
     )
-    html = html_path.read_text(encoding="utf-8")
     assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt; {{ 7*7 }} {% if x %}" in html
     assert "<img" not in html
     assert not re.search(r'(src|href)="(?!#|https?://|data:)', html), (
@@ -173,9 +173,7 @@ def test_hostile_note_prints_literally_in_the_pdf(tmp_path: Path, valid_text: st
         valid_text.replace("note: เก็บข้อมูลจุดความร้อนรายเดือนในไฟล์ Excel", f"note: '{HOSTILE_NOTE}'"),
         encoding="utf-8",
     )
-    [pdf_path] = write_reports(
-        [job(hostile)], REGISTRY.catalogues, formats=["pdf"], langs=["en"], out=tmp_path / "out"
-    )
+    pdf_path = written(assess([hostile], tmp_path / "out", langs=["en"]).written, ".pdf")
     text = without_whitespace(extracted(pdf_path.read_bytes())["pypdf"])
     assert without_whitespace(HOSTILE_NOTE) in text
     assert "49" not in text.split("{{")[1][:10]
@@ -224,17 +222,22 @@ def test_failed_render_keeps_the_old_report_and_leaves_nothing(tmp_path: Path) -
     broken = tmp_path / "templates"
     broken.mkdir()
     (broken / "report.css").write_text('@import url("file:///etc/passwd");', encoding="utf-8")
-    with pytest.raises(RenderError):
-        write_reports([job()], REGISTRY.catalogues, formats=["pdf"], langs=["th"], out=out, templates=broken)
+    run = assess([VALID], out, templates=broken)
+    assert [outcome.task.output.name for outcome in run.failed] == [good.name]
+    failure = run.failed[0].error
+    assert (
+        failure is not None
+        and "file:///etc/passwd, which is not one of ogmp's own assets" in failure.render("en")
+    )
     assert good.read_bytes() == b"%PDF good old report"
-    assert sorted(p.name for p in out.iterdir()) == [good.name]
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [good.name]
 
 
 def test_unwritable_output_folder_is_a_clear_error(tmp_path: Path) -> None:
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("x", encoding="utf-8")
     with pytest.raises(OutputError) as caught:
-        write_reports([job()], REGISTRY.catalogues, formats=["html"], langs=["th"], out=blocked / "reports")
+        assess([VALID], blocked / "reports", formats=["html"])
     assert caught.value.render("en").startswith(f"could not write {blocked / 'reports'}")
 
 
@@ -243,8 +246,8 @@ def test_template_override_changes_only_what_it_overrides(tmp_path: Path) -> Non
     override.mkdir()
     css = (template_dirs()[-1] / "report.css").read_text(encoding="utf-8")
     (override / "report.css").write_text(css + "\nh2 { color: #008000; }\n", encoding="utf-8")
-    [path] = write_reports(
-        [job()], REGISTRY.catalogues, formats=["html"], langs=["en"], out=tmp_path / "out", templates=override
+    path = written(
+        assess([VALID], tmp_path / "out", formats=["html"], langs=["en"], templates=override).written, ".html"
     )
     html = path.read_text(encoding="utf-8")
     assert "h2 { color: #008000; }" in html

@@ -13,21 +13,20 @@ from pypdf.generic import NameObject, TextStringObject
 from typer.testing import CliRunner
 
 from ogmp import __version__
-from ogmp.assess import ReportOptions, assess_paths
 from ogmp.cli import app
 from ogmp.diagnostics import shown
 from ogmp.registry import Registry
 from ogmp.report.render import template_dirs
 from ogmp.verify import verify_report
 
-from .conftest import MINI_REPORT_ATTACHMENTS, RUBRICS, VALID
+from .conftest import MINI_REPORT_ATTACHMENTS, RUBRICS, VALID, assess
 from .pdftools import extracted, without_whitespace
 
 REGISTRY = Registry([RUBRICS])
 
 
 def make_report(out: Path, **options: object) -> Path:
-    run = assess_paths([VALID], REGISTRY, formats=["pdf"], out=out, report=ReportOptions(**options))  # type: ignore[arg-type]
+    run = assess([VALID], out, **options)
     [path] = run.written
     return path
 

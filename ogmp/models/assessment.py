@@ -34,10 +34,10 @@ from ogmp.models.common import (
     refuse_collections,
 )
 from ogmp.models.schemas import DIGIT
+from ogmp.thai import BUDDHIST_ERA_OFFSET
 
 NOT_APPLICABLE: Literal["n/a"] = "n/a"
 _NOT_APPLICABLE_SPELLINGS = {"n/a", "na", "n.a.", "-"}
-BUDDHIST_ERA_OFFSET = 543
 
 
 # --- level --------------------------------------------------------------------

@@ -139,7 +139,7 @@ def _rank(value: Any) -> Any:
     return None if value is None else parse_int(value)
 
 
-class Result(StrictModel):
+class CountryResult(StrictModel):
     """One country's figures in one edition of an index.
 
     ``derived`` names the figures computed by the project from the source's
@@ -160,7 +160,7 @@ class Edition(StrictModel):
     countries: int | None = None
     source: Slug
     note: Bilingual | None = None
-    results: list[Result]
+    results: list[CountryResult]
 
 
 class Finding(StrictModel):

@@ -2,44 +2,26 @@
 
 Templates only place these values; anything a test would want to check (which
 recommendations apply, the summary paragraph, what pulls a principle down, number
-and date formats, Thai digits) is decided here.
+and date formats, Thai digits) is decided here. :func:`build_context` puts together the
+parts that one builder each makes: the cover, the overview, the charts, the components,
+the principles, the national context and the evidence.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from ogmp.messages import Lang
 from ogmp.models.assessment import Assessment
-from ogmp.models.catalogue import Catalogues, Index
-from ogmp.models.common import Bilingual
+from ogmp.models.catalogue import Catalogues, Index, Practice, Source
 from ogmp.models.result import ComponentResult, IndicatorResult, UnitResult
 from ogmp.models.rubric import Rubric
 from ogmp.report.charts import GapBar, RadarAxis, gap_chart, radar_chart
-from ogmp.thai import ENGLISH_MONTHS, format_date, language_of, thai_digits
-
-Labels = Mapping[str, object]
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text and the language it is in (for the ``lang`` attribute)."""
-
-    value: str
-    lang: Lang
-
-    def __str__(self) -> str:
-        return self.value
-
-
-@dataclass(frozen=True)
-class Field:
-    label: str
-    value: Text
+from ogmp.report.formatting import Fact, Formatter, Labels, LangText
 
 
 @dataclass(frozen=True)
@@ -47,7 +29,7 @@ class EvidenceView:
     number: str
     anchor: str
     indicator_code: str
-    title: Text
+    title: LangText
     href: str | None
     location: str
     public: bool
@@ -57,38 +39,38 @@ class EvidenceView:
 @dataclass(frozen=True)
 class IndicatorView:
     code: str
-    question: Text
+    question: LangText
     level: str
     not_applicable: bool
-    reason: Text | None
-    current: Text | None
-    target: Text | None
+    reason: LangText | None
+    current: LangText | None
+    target: LangText | None
     target_level: str
     gap: str
     principles: str
     stage: str | None
-    note: Text | None
+    note: LangText | None
     evidence: list[EvidenceView]
     unsupported: bool
 
 
 @dataclass(frozen=True)
 class PracticeView:
-    name: Text
-    where: Text
+    name: LangText
+    where: LangText
     url: str | None
 
 
 @dataclass(frozen=True)
 class RecommendationView:
     from_level: str
-    text: Text
+    text: LangText
     practice: PracticeView | None
 
 
 @dataclass(frozen=True)
 class DriverGroup:
-    name: Text
+    name: LangText
     recommendations: list[RecommendationView]
 
 
@@ -97,11 +79,11 @@ class ComponentView:
     number: str
     anchor: str
     heading: str
-    name: Text
-    definition: Text
+    name: LangText
+    definition: LangText
     scored: bool
-    facts: list[Field]
-    note: Text | None
+    facts: list[Fact]
+    note: LangText | None
     indicators: list[IndicatorView]
     drivers: list[DriverGroup]
     target_reached: bool
@@ -110,30 +92,71 @@ class ComponentView:
 @dataclass(frozen=True)
 class TopGap:
     rank: str
-    name: Text
+    name: LangText
     gap: str
     anchor: str
 
 
 @dataclass(frozen=True)
 class PrincipleView:
-    name: Text
-    definition: Text
+    name: LangText
+    definition: LangText
     score: str
     level: str
-    pulled_down_by: list[Text]
+    pulled_down_by: list[LangText]
 
 
 @dataclass(frozen=True)
 class IndexView:
-    name: Text
-    publisher: Text
-    scale: Text
+    name: LangText
+    publisher: LangText
+    scale: LangText
     edition: str
     figure: str
     dimensions: list[str]
     source: str
-    note: Text | None
+    note: LangText | None
+
+
+@dataclass(frozen=True)
+class Cover:
+    """Who and what the report is about."""
+
+    title: str
+    unit_name: LangText
+    unit_code: str
+    running_head: str
+    facts: list[Fact]
+    assessors: list[LangText]
+    prepared_with: str
+    inputs: str
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The executive summary: the index, the gaps to close first, the paragraph."""
+
+    score: str
+    level: str
+    facts: list[Fact]
+    top_gaps: list[TopGap]
+    summary: list[LangText]
+
+
+@dataclass(frozen=True)
+class Charts:
+    radar: Markup
+    radar_legend: list[LangText]
+    gaps: Markup | None
+
+
+@dataclass(frozen=True)
+class NationalView:
+    """Thailand on the international indices, and where the unit's gaps meet its weak points."""
+
+    indices: list[IndexView]
+    weak_dimensions: list[LangText]
+    alignments: list[LangText]
 
 
 @dataclass(frozen=True)
@@ -143,25 +166,25 @@ class ReportContext:
     lang: Lang
     labels: Labels
     title: str
-    unit_name: Text
+    unit_name: LangText
     unit_code: str
     running_head: str
-    cover: list[Field]
-    assessors: list[Text]
+    cover: list[Fact]
+    assessors: list[LangText]
     prepared_with: str
     overall_score: str
     overall_level: str
-    overall_facts: list[Field]
-    summary: list[Text]
+    overall_facts: list[Fact]
+    summary: list[LangText]
     top_gaps: list[TopGap]
     radar: Markup
-    radar_legend: list[Text]
+    radar_legend: list[LangText]
     gaps_chart: Markup | None
     components: list[ComponentView]
     principles: list[PrincipleView]
     indices: list[IndexView]
-    weak_dimensions: list[Text]
-    alignments: list[Text]
+    weak_dimensions: list[LangText]
+    alignments: list[LangText]
     method: list[str]
     inputs: str
     evidence: list[EvidenceView]
@@ -170,13 +193,6 @@ class ReportContext:
     thai_digits: bool = False
     created: str = ""
     provenance: tuple[tuple[str, str], ...] = ()
-
-
-def _label(labels: Labels, key: str, **params: object) -> str:
-    template = labels[key]
-    if not isinstance(template, str):
-        raise TypeError(f"label {key} is not a text")
-    return template.format(**params)
 
 
 def build_context(
@@ -188,413 +204,312 @@ def build_context(
     *,
     lang: Lang,
     report_date: dt.date,
-    digits_thai: bool = False,
+    thai_digits: bool = False,
     created: dt.datetime | None = None,
     provenance: Sequence[tuple[str, str]] = (),
 ) -> ReportContext:
     """The context of ``result``'s report in ``lang``."""
-
-    def label(key: str, **params: object) -> str:
-        return _label(labels, key, **params)
-
-    def number(value: float | int | None, places: int) -> str:
-        if value is None:
-            return "–"
-        text = f"{value:.{places}f}" if places else str(value)
-        return thai_digits(text) if digits_thai and lang == "th" else text
-
-    def text(value: Bilingual) -> Text:
-        return Text(value.get(lang), lang)
-
-    def user_text(value: str) -> Text:
-        return Text(value, language_of(value))
-
-    def date(value: dt.date) -> str:
-        return format_date(value, lang, digits_thai=digits_thai)
-
-    level_names = {level: text(name) for level, name in result.level_names.items()}
-    indicators_by_id = rubric.indicators_by_id
-    principles = {principle.id: principle for principle in rubric.principles}
-    stages = {stage.id: stage for stage in rubric.stages}
-    practices = catalogues.practices.by_id
-
-    # --- evidence, numbered once for the whole report --------------------------------
-    evidence_by_indicator: dict[str, list[EvidenceView]] = {}
-    evidence_all: list[EvidenceView] = []
-    codes = rubric.indicator_codes()
-    for component in rubric.components:
-        entry = assessment.components.get(component.id)
-        for indicator in component.indicators:
-            answer = entry.indicators.get(indicator.id) if entry else None
-            for item in answer.evidence if answer else []:
-                serial = len(evidence_all) + 1
-                location = item.url or item.file or ""
-                view = EvidenceView(
-                    number=number(serial, 0),
-                    anchor=f"evidence-{serial}",
-                    indicator_code=number_code(codes[indicator.id], digits_thai and lang == "th"),
-                    title=user_text(item.title) if item.title else Text(location, "en"),
-                    href=item.url,
-                    location=location,
-                    public=item.public,
-                    public_label=label("public") if item.public else label("not_public"),
-                )
-                evidence_all.append(view)
-                evidence_by_indicator.setdefault(indicator.id, []).append(view)
-
-    # --- components --------------------------------------------------------------------
-    components: list[ComponentView] = []
-    for component_result in result.components:
-        component = rubric.components_by_id[component_result.id]
-        entry = assessment.components.get(component.id)
-        indicator_views = [
-            _indicator_view(
-                indicator_result,
-                assessment_note=(
-                    entry.indicators[indicator_result.id].note
-                    if entry and indicator_result.id in entry.indicators
-                    else None
-                ),
-                rubric=rubric,
-                lang=lang,
-                label=label,
-                number=number,
-                user_text=user_text,
-                evidence=evidence_by_indicator.get(indicator_result.id, []),
-                principle_names=", ".join(
-                    principles[p].name.get(lang)
-                    for p in indicators_by_id[indicator_result.id].principles
-                    if p in principles
-                ),
-                stage=(
-                    stages[stage_id].name.get(lang)
-                    if (stage_id := indicators_by_id[indicator_result.id].stage) in stages
-                    else None
-                ),
-                code=number_code(indicator_result.code, digits_thai and lang == "th"),
-            )
-            for indicator_result in component_result.indicators
-        ]
-        components.append(
-            ComponentView(
-                number=number(component_result.number, 0),
-                anchor=f"component-{component_result.id}",
-                heading=label(
-                    "component_heading",
-                    number=number(component_result.number, 0),
-                    name=component.name.get(lang),
-                ),
-                name=text(component.name),
-                definition=text(component.definition),
-                scored=component_result.score is not None,
-                facts=_component_facts(component_result, lang, label, number, level_names),
-                note=user_text(entry.note) if entry and entry.note else None,
-                indicators=indicator_views,
-                drivers=_recommendations(
-                    component_result, rubric, result.agenda, practices, lang, label, number
-                ),
-                target_reached=component_result.gap is not None and component_result.gap == 0,
-            )
-        )
-
-    # --- summary -------------------------------------------------------------------------
-    by_id = {c.id: c for c in result.components}
-    top = [
-        TopGap(
-            rank=number(rank, 0),
-            name=text(by_id[cid].name),
-            gap=label("gap_levels", gap=number(by_id[cid].gap, 2)),
-            anchor=f"component-{cid}",
-        )
-        for rank, cid in enumerate(result.top_gaps[:3], start=1)
-    ]
-    overall = result.overall
-    overall_level = overall.level or 1
-    overall_facts = [
-        Field(label("mean_level"), Text(number(overall.mean_level, 2), lang)),
-        Field(
-            label("maturity_level"),
-            Text(label("level_value", level=number(overall_level, 0), name=level_names[overall_level]), lang),
-        ),
-        Field(label("target_mean"), Text(number(overall.target_mean_level, 2), lang)),
-        Field(label("gap"), Text(label("gap_levels", gap=number(overall.gap, 2)), lang)),
-    ]
-    summary = _summary(result, label, number, text, level_names, top)
-
-    # --- charts --------------------------------------------------------------------------
-    level_axis = [number(level, 0) for level in range(1, 6)]
-    radar = radar_chart(
-        [RadarAxis(number(c.number, 0), c.mean_level, c.target) for c in result.components],
-        title=label("radar_title"),
-        legend_as_is=label("legend_as_is"),
-        legend_to_be=label("legend_to_be"),
-        level_labels=level_axis,
-    )
-    radar_legend = [Text(f"{number(c.number, 0)}. {c.name.get(lang)}", lang) for c in result.components]
-    ranked = [by_id[cid] for cid in result.top_gaps]
-    gaps_chart = (
-        gap_chart(
-            [
-                GapBar(f"{number(c.number, 0)}. {c.name.get(lang)}", c.gap or 0.0, number(c.gap, 2))
-                for c in ranked
-            ],
-            title=label("gap_chart_title"),
-            axis_labels=[whole_levels(label, step, number(step, 0)) for step in range(5)],
-        )
-        if ranked
-        else None
-    )
-
-    # --- principles ----------------------------------------------------------------------
-    principle_views = [
-        PrincipleView(
-            name=text(principle_result.name),
-            definition=text(principles[principle_result.id].definition),
-            score=number(principle_result.score, 1)
-            if principle_result.score is not None
-            else label("not_measured"),
-            level=number(principle_result.mean_level, 2),
-            pulled_down_by=[
-                Text(
-                    f"{number_code(codes[i], digits_thai and lang == 'th')} {indicators_by_id[i].question.get(lang)}",
-                    lang,
-                )
-                for i in principle_result.weakest
-            ],
-        )
-        for principle_result in result.principles
-    ]
-
-    # --- national context ---------------------------------------------------------------
-    sources = {source.id: source for source in catalogues.indices.sources}
-    index_views = [_index_view(index, label, number, lang, sources) for index in catalogues.indices.indices]
-    dimension_names = {
-        f"{index.id}.{dimension.id}": f"{dimension.name.get(lang)} ({index.name.get(lang)})"
-        for index in catalogues.indices.indices
-        for dimension in index.dimensions
-    }
-    weak = []
-    for figure in result.weak_dimensions:
-        parts = []
-        if figure.value is not None and figure.dimension is not None:
-            value = number(figure.value, 4 if figure.scale_max <= 1 else 1 if figure.value % 1 else 0)
-            if figure.derived:
-                value += " " + label("derived_mark")
-            parts.append(
-                label(
-                    "weak_value",
-                    dimension=figure.dimension.get(lang),
-                    index=figure.index.get(lang),
-                    edition=figure.edition or "",
-                    value=value,
-                    max=number(int(figure.scale_max), 0),
-                )
-            )
-        if figure.finding is not None:
-            source = sources.get(figure.source)
-            parts.append(
-                f"{label('finding')}: {figure.finding.get(lang)} ({label('source')}: {source.title if source else figure.source})"
-            )
-        weak.append(Text(" | ".join(parts), lang))
-    alignments = [
-        Text(
-            label(
-                "alignment_value",
-                code=number_code(codes[a.indicator], digits_thai and lang == "th"),
-                question=indicators_by_id[a.indicator].question.get(lang),
-                gap=whole_levels(label, a.indicator_gap, number(a.indicator_gap, 0)),
-                dimension=dimension_names.get(a.dimension, a.dimension),
-            ),
-            lang,
-        )
-        for a in result.alignments
-    ]
-
-    # --- cover ---------------------------------------------------------------------------
-    fiscal_start = dt.date(result.round - 543 - 1, 10, 1)
-    fiscal_end = dt.date(result.round - 543, 9, 30)
-    round_text = label(
-        "round_value",
-        year=number(result.round, 0),
-        start=f"{ENGLISH_MONTHS[fiscal_start.month - 1]} {fiscal_start.year}",
-        end=f"{ENGLISH_MONTHS[fiscal_end.month - 1]} {fiscal_end.year}",
-    )
-    rubric_text = label("rubric_value", name=rubric.name.get(lang), version=number(rubric.version, 0))
-    cover = [
-        Field(label("unit_code"), Text(result.unit_code, "en")),
-        Field(label("agenda"), text(result.agenda_name)),
-        Field(label("round"), Text(round_text, lang)),
-        Field(label("rubric"), Text(rubric_text, lang)),
-        Field(label("assessment_date"), Text(date(result.date), lang)),
-        Field(label("report_date"), Text(date(report_date), lang)),
-    ]
-    assessors = [
-        user_text(", ".join(part for part in (person.name, person.role, person.org) if part))
-        for person in assessment.assessors
-    ]
-    inputs = label(
-        "inputs_value",
-        file=result.inputs.file,
-        sha=result.inputs.sha256,
-        rubric=result.inputs.rubric_id,
-        version=result.inputs.rubric_version,
-        rubric_sha=result.inputs.rubric_sha256,
-    )
-    method_text = labels["method_text"]
+    fmt = Formatter.of(lang, labels, thai_digits=thai_digits)
+    evidence, evidence_by_indicator = evidence_views(fmt, rubric, assessment)
+    cover = cover_part(fmt, result, assessment, rubric, report_date)
+    overview = overview_part(fmt, result)
+    charts = charts_part(fmt, result)
+    national = national_part(fmt, result, rubric, catalogues)
     return ReportContext(
         lang=lang,
         labels=labels,
-        title=f"{label('report_title')}: {result.unit_name.get(lang)}",
-        unit_name=text(result.unit_name),
-        unit_code=result.unit_code,
-        running_head=f"{result.unit_name.get(lang)} · {result.agenda_name.get(lang)} · {round_text}",
-        cover=cover,
-        assessors=assessors,
-        prepared_with=label(
-            "prepared_with", version=result.inputs.tool_version, method=result.inputs.method_version
-        ),
-        overall_score=number(overall.score, 1),
-        overall_level=label("level_value", level=number(overall_level, 0), name=level_names[overall_level]),
-        overall_facts=overall_facts,
-        summary=summary,
-        top_gaps=top,
-        radar=radar,
-        radar_legend=radar_legend,
-        gaps_chart=gaps_chart,
-        components=components,
-        principles=principle_views,
-        indices=index_views,
-        weak_dimensions=weak,
-        alignments=alignments,
-        method=[str(paragraph) for paragraph in method_text] if isinstance(method_text, list) else [],
-        inputs=inputs,
-        evidence=evidence_all,
-        page_label=label("page"),
-        of_label=label("of"),
-        thai_digits=digits_thai and lang == "th",
+        title=cover.title,
+        unit_name=cover.unit_name,
+        unit_code=cover.unit_code,
+        running_head=cover.running_head,
+        cover=cover.facts,
+        assessors=cover.assessors,
+        prepared_with=cover.prepared_with,
+        overall_score=overview.score,
+        overall_level=overview.level,
+        overall_facts=overview.facts,
+        summary=overview.summary,
+        top_gaps=overview.top_gaps,
+        radar=charts.radar,
+        radar_legend=charts.radar_legend,
+        gaps_chart=charts.gaps,
+        components=component_views(fmt, result, assessment, rubric, catalogues, evidence_by_indicator),
+        principles=principle_views(fmt, result, rubric),
+        indices=national.indices,
+        weak_dimensions=national.weak_dimensions,
+        alignments=national.alignments,
+        method=fmt.paragraphs("method_text"),
+        inputs=cover.inputs,
+        evidence=evidence,
+        page_label=fmt.label("page"),
+        of_label=fmt.label("of"),
+        thai_digits=fmt.thai_digits,
         created=created.isoformat() if created else "",
         provenance=tuple(provenance),
     )
 
 
-def number_code(code: str, digits_thai: bool) -> str:
-    """An indicator's display number, ``2.3``, in Thai digits when asked."""
-    return thai_digits(code) if digits_thai else code
+# --- the cover ---------------------------------------------------------------------------
 
 
-def _component_facts(
-    component: ComponentResult,
-    lang: Lang,
-    label: Callable[..., str],
-    number: Callable[[float | int | None, int], str],
-    level_names: Mapping[int, Text],
-) -> list[Field]:
+def cover_part(
+    fmt: Formatter, result: UnitResult, assessment: Assessment, rubric: Rubric, report_date: dt.date
+) -> Cover:
+    round_text = fmt.fiscal_year(result.round)
+    rubric_text = fmt.label(
+        "rubric_value", name=rubric.name.get(fmt.lang), version=fmt.number(rubric.version)
+    )
+    unit = result.unit_name.get(fmt.lang)
+    return Cover(
+        title=f"{fmt.label('report_title')}: {unit}",
+        unit_name=fmt.text(result.unit_name),
+        unit_code=result.unit_code,
+        running_head=f"{unit} · {result.agenda_name.get(fmt.lang)} · {round_text}",
+        facts=[
+            Fact(fmt.label("unit_code"), LangText(result.unit_code, "en")),
+            Fact(fmt.label("agenda"), fmt.text(result.agenda_name)),
+            Fact(fmt.label("round"), fmt.plain(round_text)),
+            Fact(fmt.label("rubric"), fmt.plain(rubric_text)),
+            Fact(fmt.label("assessment_date"), fmt.plain(fmt.date(result.date))),
+            Fact(fmt.label("report_date"), fmt.plain(fmt.date(report_date))),
+        ],
+        assessors=[
+            fmt.written(", ".join(part for part in (person.name, person.role, person.org) if part))
+            for person in assessment.assessors
+        ],
+        prepared_with=fmt.label(
+            "prepared_with", version=result.inputs.tool_version, method=result.inputs.method_version
+        ),
+        inputs=fmt.label(
+            "inputs_value",
+            file=result.inputs.file,
+            sha=result.inputs.sha256,
+            rubric=result.inputs.rubric_id,
+            version=result.inputs.rubric_version,
+            rubric_sha=result.inputs.rubric_sha256,
+        ),
+    )
+
+
+# --- the executive summary ---------------------------------------------------------------
+
+
+def overview_part(fmt: Formatter, result: UnitResult) -> Overview:
+    by_id = {c.id: c for c in result.components}
+    top = [
+        TopGap(
+            rank=fmt.number(rank),
+            name=fmt.text(by_id[cid].name),
+            gap=fmt.gap(by_id[cid].gap),
+            anchor=f"component-{cid}",
+        )
+        for rank, cid in enumerate(result.top_gaps[:3], start=1)
+    ]
+    overall = result.overall
+    if overall.level is None:  # nothing could be scored: every indicator is not applicable
+        nothing = fmt.label("nothing_scored")
+        summary = fmt.label("summary_nothing_scored", unit=result.unit_name.get(fmt.lang))
+        return Overview("–", nothing, [], [], [fmt.plain(summary)])
+    level = fmt.level(overall.level, result.level_names)
+    facts = [
+        Fact(fmt.label("mean_level"), fmt.plain(fmt.number(overall.mean_level, 2))),
+        Fact(fmt.label("maturity_level"), fmt.plain(level)),
+        Fact(fmt.label("target_mean"), fmt.plain(fmt.number(overall.target_mean_level, 2))),
+        Fact(fmt.label("gap"), fmt.plain(fmt.gap(overall.gap))),
+    ]
+    return Overview(fmt.number(overall.score, 1), level, facts, top, [summary_paragraph(fmt, result, top)])
+
+
+def summary_paragraph(fmt: Formatter, result: UnitResult, top: Sequence[TopGap]) -> LangText:
+    """The paragraph a governor reads in a minute, sentence by sentence."""
+    lang, overall = fmt.lang, result.overall
+    assert overall.level is not None
+    sentences = [
+        fmt.label(
+            "summary_text",
+            unit=result.unit_name.get(lang),
+            score=fmt.number(overall.score, 1),
+            level=fmt.number(overall.level),
+            level_name=result.level_names[overall.level].get(lang),
+            target=fmt.number(overall.target_mean_level, 2),
+            gap=fmt.number(overall.gap, 2),
+        )
+    ]
+    if top:
+        sentences.append(fmt.label("summary_top", items=fmt.join([f"{gap.name} ({gap.gap})" for gap in top])))
+    else:
+        sentences.append(fmt.label("summary_none"))
+    scored = [c for c in result.components if c.mean_level is not None]
+    if scored:
+        best = max(scored, key=lambda c: (c.mean_level or 0, -c.number))
+        sentences.append(
+            fmt.label("summary_best", name=best.name.get(lang), level=fmt.number(best.mean_level, 2))
+        )
+    totals = [c.confidence for c in result.components]
+    scored_count = sum(c.scored for c in totals)
+    if scored_count:
+        evidenced = round(100 * sum(c.evidenced for c in totals) / scored_count)
+        public = round(100 * sum(c.public for c in totals) / scored_count)
+        sentences.append(
+            fmt.label("summary_evidence", evidenced=fmt.number(evidenced), public=fmt.number(public))
+        )
+    unsupported = sum(1 for c in result.components for i in c.indicators if i.unsupported)
+    if unsupported:
+        sentences.append(fmt.label("summary_unsupported", count=fmt.number(unsupported)))
+    if result.alignments:
+        figures = {figure.ref: figure for figure in result.weak_dimensions}
+        names: list[str] = []
+        for alignment in result.alignments:
+            figure = figures[alignment.dimension]
+            name = figure.dimension.get(lang) if figure.dimension else figure.index.get(lang)
+            if name not in names:
+                names.append(name)
+        sentences.append(fmt.label("summary_alignment", items=fmt.join(names)))
+    return fmt.plain(" ".join(sentences))
+
+
+# --- the charts ----------------------------------------------------------------------------
+
+
+def charts_part(fmt: Formatter, result: UnitResult) -> Charts:
+    lang = fmt.lang
+    radar = radar_chart(
+        [RadarAxis(fmt.number(c.number), c.mean_level, c.target) for c in result.components],
+        title=fmt.label("radar_title"),
+        legend_as_is=fmt.label("legend_as_is"),
+        legend_to_be=fmt.label("legend_to_be"),
+        level_labels=[fmt.number(level) for level in range(1, 6)],
+    )
+    legend = [fmt.plain(f"{fmt.number(c.number)}. {c.name.get(lang)}") for c in result.components]
+    by_id = {c.id: c for c in result.components}
+    ranked = [by_id[cid] for cid in result.top_gaps]
+    gaps = (
+        gap_chart(
+            [
+                GapBar(f"{fmt.number(c.number)}. {c.name.get(lang)}", c.gap or 0.0, fmt.number(c.gap, 2))
+                for c in ranked
+            ],
+            title=fmt.label("gap_chart_title"),
+            axis_labels=[fmt.levels(step) for step in range(5)],
+        )
+        if ranked
+        else None
+    )
+    return Charts(radar, legend, gaps)
+
+
+# --- the components ------------------------------------------------------------------------
+
+
+def component_views(
+    fmt: Formatter,
+    result: UnitResult,
+    assessment: Assessment,
+    rubric: Rubric,
+    catalogues: Catalogues,
+    evidence: Mapping[str, list[EvidenceView]],
+) -> list[ComponentView]:
+    """A section per component: its figures, every indicator, its recommendations."""
+    views = []
+    for component_result in result.components:
+        component = rubric.components_by_id[component_result.id]
+        entry = assessment.components.get(component.id)
+        notes = {i: answer.note for i, answer in entry.indicators.items()} if entry else {}
+        number = fmt.number(component_result.number)
+        views.append(
+            ComponentView(
+                number=number,
+                anchor=f"component-{component_result.id}",
+                heading=fmt.label("component_heading", number=number, name=component.name.get(fmt.lang)),
+                name=fmt.text(component.name),
+                definition=fmt.text(component.definition),
+                scored=component_result.score is not None,
+                facts=component_facts(fmt, component_result, result),
+                note=fmt.written(entry.note) if entry and entry.note else None,
+                indicators=[
+                    indicator_view(
+                        fmt, indicator, rubric, notes.get(indicator.id), evidence.get(indicator.id, [])
+                    )
+                    for indicator in component_result.indicators
+                ],
+                drivers=recommendation_groups(fmt, component_result, rubric, result.agenda, catalogues),
+                target_reached=component_result.gap is not None and component_result.gap == 0,
+            )
+        )
+    return views
+
+
+def component_facts(fmt: Formatter, component: ComponentResult, result: UnitResult) -> list[Fact]:
+    names = result.level_names
     confidence = component.confidence
-    target_source = label(
+    source = fmt.label(
         "target_from_assessment" if component.target_source == "assessment" else "target_from_rubric"
     )
     facts = [
-        Field(label("score"), Text(f"{number(component.score, 1)} {label('out_of_100')}", lang)),
-        Field(label("mean_level"), Text(number(component.mean_level, 2), lang)),
+        Fact(fmt.label("score"), fmt.plain(f"{fmt.number(component.score, 1)} {fmt.label('out_of_100')}")),
+        Fact(fmt.label("mean_level"), fmt.plain(fmt.number(component.mean_level, 2))),
     ]
     if component.level is not None:
-        facts.append(
-            Field(
-                label("maturity_level"),
-                Text(
-                    label("level_value", level=number(component.level, 0), name=level_names[component.level]),
-                    lang,
-                ),
-            )
-        )
+        facts.append(Fact(fmt.label("maturity_level"), fmt.plain(fmt.level(component.level, names))))
     facts += [
-        Field(
-            label("target"),
-            Text(
-                f"{label('level_value', level=number(component.target, 0), name=level_names[component.target])} ({target_source})",
-                lang,
-            ),
-        ),
-        Field(label("gap"), Text(label("gap_levels", gap=number(component.gap, 2)), lang)),
+        Fact(fmt.label("target"), fmt.plain(f"{fmt.level(component.target, names)} ({source})")),
+        Fact(fmt.label("gap"), fmt.plain(fmt.gap(component.gap))),
     ]
     if component.priority_rank is not None:
-        facts.append(
-            Field(
-                label("priority"),
-                Text(label("priority_value", rank=number(component.priority_rank, 0)), lang),
-            )
-        )
+        rank = fmt.label("priority_value", rank=fmt.number(component.priority_rank))
+        facts.append(Fact(fmt.label("priority"), fmt.plain(rank)))
     facts.append(
-        Field(
-            label("evidence_confidence"),
-            Text(
-                label(
+        Fact(
+            fmt.label("evidence_confidence"),
+            fmt.plain(
+                fmt.label(
                     "confidence_value",
-                    label=label(f"confidence_{confidence.label}"),
-                    evidenced=number(confidence.evidenced, 0),
-                    scored=number(confidence.scored, 0),
-                    public=number(confidence.public, 0),
-                ),
-                lang,
+                    label=fmt.label(f"confidence_{confidence.label}"),
+                    evidenced=fmt.number(confidence.evidenced),
+                    scored=fmt.number(confidence.scored),
+                    public=fmt.number(confidence.public),
+                )
             ),
         )
     )
     return facts
 
 
-def _indicator_view(
-    result: IndicatorResult,
-    *,
-    assessment_note: str | None,
-    rubric: Rubric,
-    lang: Lang,
-    label: Callable[..., str],
-    number: Callable[[float | int | None, int], str],
-    user_text: Callable[[str], Text],
-    evidence: list[EvidenceView],
-    principle_names: str,
-    stage: str | None,
-    code: str,
+def indicator_view(
+    fmt: Formatter, result: IndicatorResult, rubric: Rubric, note: str | None, evidence: list[EvidenceView]
 ) -> IndicatorView:
+    lang = fmt.lang
     indicator = rubric.indicators_by_id[result.id]
+    principles = {principle.id: principle for principle in rubric.principles}
+    stages = {stage.id: stage for stage in rubric.stages}
     current = indicator.levels[result.level] if result.level is not None else None
     show_target = result.level is not None and result.target > result.level
+    if result.not_applicable:
+        level = fmt.label("not_applicable")
+    elif result.level is not None:
+        level = fmt.level(result.level, rubric.levels)
+    else:
+        level = "–"
     return IndicatorView(
-        code=code,
-        question=Text(indicator.question.get(lang), lang),
-        level=(
-            label("not_applicable")
-            if result.not_applicable
-            else label(
-                "level_value", level=number(result.level, 0), name=rubric.levels[result.level].get(lang)
-            )
-            if result.level is not None
-            else "–"
-        ),
+        code=fmt.digits(result.code),
+        question=fmt.text(indicator.question),
+        level=level,
         not_applicable=result.not_applicable,
-        reason=user_text(result.reason) if result.reason else None,
-        current=Text(current.get(lang), lang) if current is not None else None,
-        target=Text(indicator.levels[result.target].get(lang), lang) if show_target else None,
-        target_level=label(
-            "level_value", level=number(result.target, 0), name=rubric.levels[result.target].get(lang)
-        ),
-        gap=whole_levels(label, result.gap, number(result.gap, 0)) if result.gap is not None else "–",
-        principles=principle_names,
-        stage=stage,
-        note=user_text(assessment_note) if assessment_note else None,
+        reason=fmt.written(result.reason) if result.reason else None,
+        current=fmt.text(current) if current is not None else None,
+        target=fmt.text(indicator.levels[result.target]) if show_target else None,
+        target_level=fmt.level(result.target, rubric.levels),
+        gap=fmt.levels(result.gap) if result.gap is not None else "–",
+        principles=", ".join(principles[p].name.get(lang) for p in indicator.principles if p in principles),
+        stage=stages[indicator.stage].name.get(lang) if indicator.stage in stages else None,
+        note=fmt.written(note) if note else None,
         evidence=evidence,
         unsupported=result.unsupported,
     )
 
 
-def _recommendations(
-    component: ComponentResult,
-    rubric: Rubric,
-    agenda: str,
-    practices: Mapping[str, object],
-    lang: Lang,
-    label: Callable[..., str],
-    number: Callable[[float | int | None, int], str],
+def recommendation_groups(
+    fmt: Formatter, component: ComponentResult, rubric: Rubric, agenda: str, catalogues: Catalogues
 ) -> list[DriverGroup]:
     """The steps from the component's level up to its target that suit the unit's agenda,
     grouped by driver level."""
@@ -606,163 +521,190 @@ def _recommendations(
         for r in rubric.components_by_id[component.id].recommendations
         if r.from_level in steps and r.applies_to(agenda)
     ]
+    practices = catalogues.practices.by_id
     groups = []
     for driver in rubric.drivers:
         members = sorted((r for r in chosen if r.driver == driver.id), key=lambda r: r.from_level)
         if not members:
             continue
-        views = []
-        for recommendation in members:
-            practice = practices.get(recommendation.practice) if recommendation.practice else None
-            views.append(
-                RecommendationView(
-                    from_level=label("from_level", level=number(recommendation.from_level, 0)),
-                    text=Text(recommendation.text.get(lang), lang),
-                    practice=(
-                        PracticeView(
-                            name=Text(practice.name.get(lang), lang),  # type: ignore[attr-defined]
-                            where=Text(practice.where.get(lang), lang),  # type: ignore[attr-defined]
-                            url=practice.url,  # type: ignore[attr-defined]
-                        )
-                        if practice is not None
-                        else None
-                    ),
-                )
+        views = [
+            RecommendationView(
+                from_level=fmt.label("from_level", level=fmt.number(recommendation.from_level)),
+                text=fmt.text(recommendation.text),
+                practice=practice_view(fmt, practices.get(recommendation.practice or "")),
             )
-        groups.append(DriverGroup(Text(driver.name.get(lang), lang), views))
+            for recommendation in members
+        ]
+        groups.append(DriverGroup(fmt.text(driver.name), views))
     return groups
 
 
-def whole_levels(label: Callable[..., str], count: int, shown: str) -> str:
-    """``1 level``, ``3 levels``: a whole number of levels, ``shown`` as the report writes it."""
-    return str(label("gap_level_one" if count == 1 else "gap_levels", gap=shown))
+def practice_view(fmt: Formatter, practice: Practice | None) -> PracticeView | None:
+    if practice is None:
+        return None
+    return PracticeView(name=fmt.text(practice.name), where=fmt.text(practice.where), url=practice.url)
 
 
-def join_list(items: Sequence[str], label: Callable[..., str]) -> str:
-    """``A, B and C`` in English, ``A B และ C`` in Thai (the labels say how)."""
-    if len(items) <= 1:
-        return "".join(items)
-    return str(label("list_separator")).join(items[:-1]) + str(label("list_and")) + items[-1]
+# --- the principles ------------------------------------------------------------------------
 
 
-def _summary(
-    result: UnitResult,
-    label: Callable[..., str],
-    number: Callable[[float | int | None, int], str],
-    text: Callable[[Bilingual], Text],
-    level_names: Mapping[int, Text],
-    top: Sequence[TopGap],
-) -> list[Text]:
-    """The paragraph a governor reads in a minute, sentence by sentence."""
-    lang = text(result.unit_name).lang
-    overall = result.overall
-    sentences = [
-        label(
-            "summary_text",
-            unit=result.unit_name.get(lang),
-            score=number(overall.score, 1),
-            level=number(overall.level, 0),
-            level_name=level_names[overall.level or 1],
-            target=number(overall.target_mean_level, 2),
-            gap=number(overall.gap, 2),
+def principle_views(fmt: Formatter, result: UnitResult, rubric: Rubric) -> list[PrincipleView]:
+    principles = {principle.id: principle for principle in rubric.principles}
+    codes = rubric.indicator_codes()
+    indicators = rubric.indicators_by_id
+    return [
+        PrincipleView(
+            name=fmt.text(principle.name),
+            definition=fmt.text(principles[principle.id].definition),
+            score=fmt.number(principle.score, 1)
+            if principle.score is not None
+            else fmt.label("not_measured"),
+            level=fmt.number(principle.mean_level, 2),
+            pulled_down_by=[
+                fmt.plain(f"{fmt.digits(codes[i])} {indicators[i].question.get(fmt.lang)}")
+                for i in principle.weakest
+            ],
         )
+        for principle in result.principles
     ]
-    if top:
-        items = [f"{gap.name} ({gap.gap})" for gap in top]
-        sentences.append(label("summary_top", items=join_list(items, label)))
-    else:
-        sentences.append(label("summary_none"))
-    scored = [c for c in result.components if c.mean_level is not None]
-    if scored:
-        best = max(scored, key=lambda c: (c.mean_level or 0, -c.number))
-        sentences.append(label("summary_best", name=best.name.get(lang), level=number(best.mean_level, 2)))
-    totals = [c.confidence for c in result.components]
-    scored_count = sum(c.scored for c in totals)
-    if scored_count:
-        evidenced = round(100 * sum(c.evidenced for c in totals) / scored_count)
-        public = round(100 * sum(c.public for c in totals) / scored_count)
-        sentences.append(label("summary_evidence", evidenced=number(evidenced, 0), public=number(public, 0)))
-    unsupported = sum(1 for c in result.components for i in c.indicators if i.unsupported)
-    if unsupported:
-        sentences.append(label("summary_unsupported", count=number(unsupported, 0)))
-    if result.alignments:
-        refs = []
-        for alignment in result.alignments:
-            figure = next(f for f in result.weak_dimensions if f.ref == alignment.dimension)
-            name = figure.dimension.get(lang) if figure.dimension else figure.index.get(lang)
-            if name not in refs:
-                refs.append(name)
-        sentences.append(label("summary_alignment", items=join_list(refs, label)))
-    return [Text(" ".join(sentences), lang)]
 
 
-def _index_view(
-    index: Index,
-    label: Callable[..., str],
-    number: Callable[[float | int | None, int], str],
-    lang: Lang,
-    sources: Mapping[str, object],
-) -> IndexView:
+# --- the national context ------------------------------------------------------------------
+
+
+def national_part(fmt: Formatter, result: UnitResult, rubric: Rubric, catalogues: Catalogues) -> NationalView:
+    lang = fmt.lang
+    sources = {source.id: source for source in catalogues.indices.sources}
+    codes = rubric.indicator_codes()
+    indicators = rubric.indicators_by_id
+    dimension_names = {
+        f"{index.id}.{dimension.id}": f"{dimension.name.get(lang)} ({index.name.get(lang)})"
+        for index in catalogues.indices.indices
+        for dimension in index.dimensions
+    }
+    weak = []
+    for figure in result.weak_dimensions:
+        parts = []
+        if figure.value is not None and figure.dimension is not None:
+            places = 4 if figure.scale_max <= 1 else 1 if figure.value % 1 else 0
+            value = fmt.number(figure.value, places)
+            if figure.derived:
+                value += " " + fmt.label("derived_mark")
+            parts.append(
+                fmt.label(
+                    "weak_value",
+                    dimension=figure.dimension.get(lang),
+                    index=figure.index.get(lang),
+                    edition=figure.edition or "",
+                    value=value,
+                    max=fmt.number(int(figure.scale_max)),
+                )
+            )
+        if figure.finding is not None:
+            source = sources.get(figure.source)
+            title = source.title if source else figure.source
+            parts.append(
+                f"{fmt.label('finding')}: {figure.finding.get(lang)} ({fmt.label('source')}: {title})"
+            )
+        weak.append(fmt.plain(" | ".join(parts)))
+    alignments = [
+        fmt.plain(
+            fmt.label(
+                "alignment_value",
+                code=fmt.digits(codes[a.indicator]),
+                question=indicators[a.indicator].question.get(lang),
+                gap=fmt.levels(a.indicator_gap),
+                dimension=dimension_names.get(a.dimension, a.dimension),
+            )
+        )
+        for a in result.alignments
+    ]
+    indices = [index_view(fmt, index, sources) for index in catalogues.indices.indices]
+    return NationalView(indices, weak, alignments)
+
+
+def index_view(fmt: Formatter, index: Index, sources: Mapping[str, Source]) -> IndexView:
     places = 4 if index.scale_max <= 1 else 2
+    note = fmt.text(index.not_published) if index.not_published else None
     for edition in index.editions:
         result = next((r for r in edition.results if r.country == "THA"), None)
         if result is None:
             continue
-        derived = " " + label("derived_mark")
+        derived = " " + fmt.label("derived_mark")
         figure_parts = []
         if result.rank is not None:
-            tied = label("tied") if result.rank_tied else ""
+            tied = fmt.label("tied") if result.rank_tied else ""
             rank = (
-                label(
+                fmt.label(
                     "rank_value",
-                    rank=number(result.rank, 0),
+                    rank=fmt.number(result.rank),
                     tied=tied,
-                    countries=number(edition.countries, 0),
+                    countries=fmt.number(edition.countries),
                 )
                 if edition.countries
-                else label("rank_value_no_total", rank=number(result.rank, 0), tied=tied)
+                else fmt.label("rank_value_no_total", rank=fmt.number(result.rank), tied=tied)
             )
             figure_parts.append(rank + (derived if "rank" in result.derived else ""))
         if result.score is not None:
-            score = label(
-                "score_value",
-                score=_figure(result.score, places, number),
-                max=_figure(index.scale_max, 0, number),
+            score = fmt.label(
+                "score_value", score=fmt.figure(result.score, places), max=fmt.figure(index.scale_max, 0)
             )
             figure_parts.append(score + (derived if "score" in result.derived else ""))
-        names = {d.id: d.name.get(lang) for d in index.dimensions}
+        names = {d.id: d.name.get(fmt.lang) for d in index.dimensions}
         dimensions = [
-            f"{names.get(key, key)} {_figure(value, places, number)}"
-            + (derived if key in result.derived else "")
+            f"{names.get(key, key)} {fmt.figure(value, places)}" + (derived if key in result.derived else "")
             for key, value in result.dimensions.items()
         ]
         source = sources.get(edition.source)
         return IndexView(
-            name=Text(index.name.get(lang), lang),
-            publisher=Text(index.publisher.get(lang), lang),
-            scale=Text(index.scale.get(lang), lang),
+            name=fmt.text(index.name),
+            publisher=fmt.text(index.publisher),
+            scale=fmt.text(index.scale),
             edition=edition.edition,
             figure=", ".join(figure_parts),
             dimensions=dimensions,
-            source=getattr(source, "title", edition.source),
-            note=Text(index.not_published.get(lang), lang) if index.not_published else None,
+            source=source.title if source else edition.source,
+            note=note,
         )
     return IndexView(
-        name=Text(index.name.get(lang), lang),
-        publisher=Text(index.publisher.get(lang), lang),
-        scale=Text(index.scale.get(lang), lang),
+        name=fmt.text(index.name),
+        publisher=fmt.text(index.publisher),
+        scale=fmt.text(index.scale),
         edition="–",
-        figure=label("not_published"),
+        figure=fmt.label("not_published"),
         dimensions=[],
         source="",
-        note=Text(index.not_published.get(lang), lang) if index.not_published else None,
+        note=note,
     )
 
 
-def _figure(value: float, places: int, number: Callable[[float | int | None, int], str]) -> str:
-    """A published figure with as many decimals as it has, up to ``places``."""
-    if float(value).is_integer():
-        return number(int(value), 0)
-    text = f"{value:.{places}f}".rstrip("0")
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return number(value, decimals)
+# --- the evidence ----------------------------------------------------------------------------
+
+
+def evidence_views(
+    fmt: Formatter, rubric: Rubric, assessment: Assessment
+) -> tuple[list[EvidenceView], dict[str, list[EvidenceView]]]:
+    """Every piece of evidence, numbered once for the whole report, and by indicator."""
+    every: list[EvidenceView] = []
+    by_indicator: dict[str, list[EvidenceView]] = {}
+    codes = rubric.indicator_codes()
+    for component in rubric.components:
+        entry = assessment.components.get(component.id)
+        for indicator in component.indicators:
+            answer = entry.indicators.get(indicator.id) if entry else None
+            for item in answer.evidence if answer else []:
+                serial = len(every) + 1
+                location = item.url or item.file or ""
+                view = EvidenceView(
+                    number=fmt.number(serial),
+                    anchor=f"evidence-{serial}",
+                    indicator_code=fmt.digits(codes[indicator.id]),
+                    title=fmt.written(item.title) if item.title else LangText(location, "en"),
+                    href=item.url,
+                    location=location,
+                    public=item.public,
+                    public_label=fmt.label("public") if item.public else fmt.label("not_public"),
+                )
+                every.append(view)
+                by_indicator.setdefault(indicator.id, []).append(view)
+    return every, by_indicator

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -12,10 +11,7 @@ from markupsafe import Markup
 from ogmp.messages import Lang
 from ogmp.national import Cohort, Spread
 from ogmp.report.charts import BoxRow, box_chart
-from ogmp.report.context import Field, Text
-from ogmp.thai import format_date, thai_digits
-
-Labels = Mapping[str, object]
+from ogmp.report.formatting import Fact, Formatter, Labels, LangText
 
 
 @dataclass(frozen=True)
@@ -27,9 +23,9 @@ class Cell:
 @dataclass(frozen=True)
 class RankRow:
     rank: str
-    unit: Text
+    unit: LangText
     code: str
-    peer: Text
+    peer: LangText
     index: str
     level: str
     bar: str  # width of the index bar, as a CSS percentage
@@ -38,14 +34,14 @@ class RankRow:
 
 @dataclass(frozen=True)
 class PeerView:
-    name: Text
+    name: LangText
     summary: str
     members: list[str]
 
 
 @dataclass(frozen=True)
 class TrendView:
-    unit: Text
+    unit: LangText
     code: str
     values: list[str]
     change: str
@@ -53,7 +49,7 @@ class TrendView:
 
 @dataclass(frozen=True)
 class MoveView:
-    unit: Text
+    unit: LangText
     rank: str
     best: str
     worst: str
@@ -65,10 +61,10 @@ class NationalContext:
     labels: Labels
     title: str
     running_head: str
-    cover: list[Field]
+    cover: list[Fact]
     spread: str
-    levels: list[Field]
-    components: list[Text]
+    levels: list[Fact]
+    components: list[LangText]
     ranking: list[RankRow]
     boxes: Markup | None
     peers: list[PeerView]
@@ -100,63 +96,42 @@ def build_national_context(
     *,
     lang: Lang,
     report_date: dt.date,
-    digits_thai: bool = False,
+    thai_digits: bool = False,
     created: dt.datetime | None = None,
 ) -> NationalContext:
     """The national summary of ``cohort`` in ``lang``."""
-
-    def label(key: str, **params: object) -> str:
-        template = labels[key]
-        assert isinstance(template, str)
-        return template.format(**params)
-
-    thai = digits_thai and lang == "th"
-
-    def number(value: float | int | None, places: int = 1) -> str:
-        if value is None:
-            return "–"
-        text = f"{value:.{places}f}" if places else str(value)
-        return thai_digits(text) if thai else text
+    fmt = Formatter.of(lang, labels, thai_digits=thai_digits)
 
     def spread_text(value: Spread | None) -> str:
         if value is None:
             return "–"
-        return label(
+        return fmt.label(
             "spread_text",
-            min=number(value.minimum),
-            q1=number(value.q1),
-            median=number(value.median),
-            q3=number(value.q3),
-            max=number(value.maximum),
-            mean=number(value.mean),
+            min=fmt.number(value.minimum, 1),
+            q1=fmt.number(value.q1, 1),
+            median=fmt.number(value.median, 1),
+            q3=fmt.number(value.q3, 1),
+            max=fmt.number(value.maximum, 1),
+            mean=fmt.number(value.mean, 1),
         )
 
-    def name(value: object) -> Text:
-        text = getattr(value, lang)
-        return Text(str(text), lang)
-
-    round_text = label(
-        "round_value",
-        year=number(cohort.round, 0),
-        start=f"October {cohort.round - 544}",
-        end=f"September {cohort.round - 543}",
-    )
-    rubric_text = label(
-        "rubric_value", name=cohort.rubric_name.get(lang), version=number(cohort.rubric_version, 0)
+    round_text = fmt.fiscal_year(cohort.round)
+    rubric_text = fmt.label(
+        "rubric_value", name=cohort.rubric_name.get(lang), version=fmt.number(cohort.rubric_version)
     )
     peer_names = {peer.id: peer.name for peer in cohort.peers}
     ranking = [
         RankRow(
-            rank=number(row.rank, 0),
-            unit=name(row.name),
+            rank=fmt.number(row.rank),
+            unit=fmt.text(row.name),
             code=row.unit_code,
-            peer=name(peer_names[row.peer]),
-            index=number(row.index),
-            level=number(row.level, 0),
+            peer=fmt.text(peer_names[row.peer]),
+            index=fmt.number(row.index, 1),
+            level=fmt.number(row.level),
             bar=f"{max(0.0, min(100.0, row.index or 0.0)):.1f}%",
             cells=[
                 Cell(
-                    f"{number(row.scores.get(c.id))} ({number(row.levels.get(c.id), 0)})"
+                    f"{fmt.number(row.scores.get(c.id), 1)} ({fmt.number(row.levels.get(c.id))})"
                     if row.scores.get(c.id) is not None
                     else "–",
                     heat_style(row.scores.get(c.id)),
@@ -168,9 +143,9 @@ def build_national_context(
     ]
     counts = Counter(row.level for row in cohort.units if row.level is not None)
     levels = [
-        Field(
-            f"{number(level, 0)} {cohort.level_names[level].get(lang)}",
-            Text(label("n_units", count=number(counts.get(level, 0), 0)), lang),
+        Fact(
+            f"{fmt.number(level)} {cohort.level_names[level].get(lang)}",
+            fmt.plain(fmt.label("n_units", count=fmt.number(counts.get(level, 0)))),
         )
         for level in sorted(cohort.level_names)
     ]
@@ -178,86 +153,90 @@ def build_national_context(
         box_chart(
             [
                 BoxRow(
-                    f"{number(c.number, 0)}. {c.name.get(lang)}",
+                    f"{fmt.number(c.number)}. {c.name.get(lang)}",
                     c.spread.minimum,
                     c.spread.q1,
                     c.spread.median,
                     c.spread.q3,
                     c.spread.maximum,
-                    label("box_count", count=number(c.spread.count, 0)),
+                    fmt.label("box_count", count=fmt.number(c.spread.count)),
                 )
                 for c in cohort.components
                 if c.spread is not None
             ],
-            title=label("distributions"),
-            axis_labels=[number(step, 0) for step in (0, 25, 50, 75, 100)],
+            title=fmt.label("distributions"),
+            axis_labels=[fmt.number(step) for step in (0, 25, 50, 75, 100)],
         )
         if any(c.spread for c in cohort.components)
         else None
     )
     peers = [
         PeerView(
-            name=name(peer.name),
-            summary=label(
+            name=fmt.text(peer.name),
+            summary=fmt.label(
                 "peer_summary",
-                count=number(len(peer.members), 0),
-                median=number(peer.spread.median if peer.spread else None),
-                min=number(peer.spread.minimum if peer.spread else None),
-                max=number(peer.spread.maximum if peer.spread else None),
+                count=fmt.number(len(peer.members)),
+                median=fmt.number(peer.spread.median if peer.spread else None, 1),
+                min=fmt.number(peer.spread.minimum if peer.spread else None, 1),
+                max=fmt.number(peer.spread.maximum if peer.spread else None, 1),
             ),
-            members=[f"{number(m.rank, 0)}. {m.name.get(lang)} {number(m.index)}" for m in peer.members],
+            members=[
+                f"{fmt.number(m.rank)}. {m.name.get(lang)} {fmt.number(m.index, 1)}" for m in peer.members
+            ],
         )
         for peer in cohort.peers
     ]
     rounds = sorted({year for trend in cohort.trends for year, _ in trend.points})
     trends = [
         TrendView(
-            unit=name(trend.name),
+            unit=fmt.text(trend.name),
             code=trend.unit_code,
-            values=[number(dict(trend.points).get(year)) for year in rounds],
-            change=("+" if (trend.change or 0) > 0 else "") + number(trend.change),
+            values=[fmt.number(dict(trend.points).get(year), 1) for year in rounds],
+            change=("+" if (trend.change or 0) > 0 else "") + fmt.number(trend.change, 1),
         )
         for trend in cohort.trends
     ]
     moving = [s for s in cohort.stability if s.moves]
     stable = len(cohort.stability) - len(moving)
+    agenda = cohort.agenda_name.get(lang)
     return NationalContext(
         lang=lang,
         labels=labels,
-        title=f"{label('national_title')}: {cohort.agenda_name.get(lang)}, {round_text}",
-        running_head=f"{label('national_title')} · {cohort.agenda_name.get(lang)} · {round_text}",
+        title=f"{fmt.label('national_title')}: {agenda}, {round_text}",
+        running_head=f"{fmt.label('national_title')} · {agenda} · {round_text}",
         cover=[
-            Field(label("agenda"), Text(cohort.agenda_name.get(lang), lang)),
-            Field(label("rubric"), Text(rubric_text, lang)),
-            Field(label("round"), Text(round_text, lang)),
-            Field(label("units_assessed"), Text(label("n_units", count=number(len(cohort.units), 0)), lang)),
-            Field(label("report_date"), Text(format_date(report_date, lang, digits_thai=thai), lang)),
+            Fact(fmt.label("agenda"), fmt.plain(agenda)),
+            Fact(fmt.label("rubric"), fmt.plain(rubric_text)),
+            Fact(fmt.label("round"), fmt.plain(round_text)),
+            Fact(
+                fmt.label("units_assessed"),
+                fmt.plain(fmt.label("n_units", count=fmt.number(len(cohort.units)))),
+            ),
+            Fact(fmt.label("report_date"), fmt.plain(fmt.date(report_date))),
         ],
         spread=spread_text(cohort.index_spread),
         levels=levels,
-        components=[Text(f"{number(c.number, 0)}. {c.name.get(lang)}", lang) for c in cohort.components],
+        components=[fmt.plain(f"{fmt.number(c.number)}. {c.name.get(lang)}") for c in cohort.components],
         ranking=ranking,
         boxes=boxes,
         peers=peers,
-        trend_rounds=[number(year, 0) for year in rounds],
+        trend_rounds=[fmt.number(year) for year in rounds],
         trends=trends,
-        stability_intro=label("stability_intro", scenarios=number(cohort.scenarios, 0)),
+        stability_intro=fmt.label("stability_intro", scenarios=fmt.number(cohort.scenarios)),
         stability_summary=(
-            label("stability_all")
+            fmt.label("stability_all")
             if not moving
-            else label("stability_some", stable=number(stable, 0), total=number(len(cohort.stability), 0))
+            else fmt.label(
+                "stability_some", stable=fmt.number(stable), total=fmt.number(len(cohort.stability))
+            )
         ),
         moves=[
-            MoveView(name(s.name), number(s.rank, 0), number(s.best, 0), number(s.worst, 0)) for s in moving
+            MoveView(fmt.text(s.name), fmt.number(s.rank), fmt.number(s.best), fmt.number(s.worst))
+            for s in moving
         ],
-        method=[str(p) for p in labels["national_method"]]
-        if isinstance(labels["national_method"], list)
-        else [],
-        page_label=label("page"),
-        of_label=label("of"),
-        thai_digits=thai,
+        method=fmt.paragraphs("national_method"),
+        page_label=fmt.label("page"),
+        of_label=fmt.label("of"),
+        thai_digits=fmt.thai_digits,
         created=created.isoformat() if created else "",
     )
-
-
-NumberFormat = Callable[[float | int | None, int], str]

@@ -33,6 +33,7 @@ from markupsafe import Markup
 from ogmp.diagnostics import Location, Problem, shown
 from ogmp.errors import InvalidInputError, OgmpError
 from ogmp.messages import LANGS, Message
+from ogmp.options import DEFAULT_PDF_VARIANT, PdfVariant
 from ogmp.provenance import EmbeddedFile
 from ogmp.report.context import ReportContext
 from ogmp.report.national_context import NationalContext
@@ -93,7 +94,7 @@ def load_labels(dirs: Sequence[Path]) -> dict[str, dict[str, Any]]:
         if not path.is_file():
             continue
         try:
-            document = read_yaml(path, display=shown(path))
+            document = read_yaml(path, shown=shown(path))
         except InvalidInputError as error:
             problems += error.problems
             continue
@@ -243,15 +244,11 @@ def render_html(
     raise TemplateError(Message("problem.located", where=problem.where(), message=problem.message))
 
 
-PDF_VARIANTS = ("pdf/a-3b", "pdf/ua-1", "none")
-DEFAULT_PDF_VARIANT = "pdf/a-3b"
-
-
 def render_pdf(
     html: str,
     dirs: Sequence[Path],
     *,
-    variant: str = DEFAULT_PDF_VARIANT,
+    variant: PdfVariant = DEFAULT_PDF_VARIANT,
     identifier: bytes | None = None,
     files: Sequence[EmbeddedFile] = (),
     created: dt.datetime | None = None,

@@ -1,0 +1,154 @@
+"""The options of an ``ogmp assess`` run: parsed and checked once, at the command line's edge.
+
+The command line hands its strings to :meth:`AssessOptions.parse`; everything below it gets
+one frozen, checked object and never parses an option again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, get_args
+
+from ogmp.errors import UsageError
+from ogmp.messages import LANGS, Lang, Message
+
+# Every format ogmp writes, with what it writes (the --format help is made from this).
+FORMATS: dict[str, str] = {
+    "json": "one per unit",
+    "csv": "one row per unit and component",
+    "pdf": "gap reports and national summaries",
+    "html": "the same as web pages",
+    "xlsx": "a workbook per cohort",
+}
+REPORT_FORMATS = ("pdf", "html")
+"""The formats of a unit's gap report."""
+NATIONAL_FORMATS = ("pdf", "html", "xlsx")
+"""The formats of a cohort's national summary."""
+PdfVariant = Literal["pdf/a-3b", "pdf/ua-1", "none"]
+"""Archival (the default, carries its inputs), tagged for screen readers, or plain PDF."""
+PDF_VARIANTS: tuple[PdfVariant, ...] = get_args(PdfVariant)
+DEFAULT_PDF_VARIANT: PdfVariant = "pdf/a-3b"
+DEFAULT_TIMEOUT = 180.0  # seconds per report
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How reports are rendered: all that a report's bytes depend on besides its inputs."""
+
+    langs: tuple[Lang, ...] = ("th",)
+    templates: Path | None = None
+    thai_digits: bool = False
+    report_date: dt.date | None = None  # None: each report's assessment date
+    pdf_variant: PdfVariant = DEFAULT_PDF_VARIANT
+
+    def __post_init__(self) -> None:
+        if not self.langs or any(lang not in LANGS for lang in self.langs):
+            raise ValueError(f"languages must be some of {LANGS}, got {self.langs}")
+        if self.pdf_variant not in PDF_VARIANTS:
+            raise ValueError(f"unknown PDF variant {self.pdf_variant!r}")
+
+    def fingerprint(self) -> str:
+        """What a report depends on of these options (its language is its own)."""
+        parts = (str(self.templates), self.thai_digits, self.report_date, self.pdf_variant)
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class AssessOptions:
+    """Everything an ``ogmp assess`` run was asked for, besides its input files."""
+
+    formats: tuple[str, ...] = ()
+    out: Path = Path("reports")
+    render: RenderOptions = field(default_factory=RenderOptions)
+    jobs: int = 1
+    shard: tuple[int, int] | None = None  # (k, n): write shard k of n
+    incremental: bool = True  # False: render again what is up to date (--rebuild)
+    timeout: float | None = DEFAULT_TIMEOUT
+
+    def __post_init__(self) -> None:
+        unknown = [name for name in self.formats if name not in FORMATS]
+        if unknown:
+            raise ValueError(f"unknown formats {unknown}")
+        if self.jobs < 1:
+            raise ValueError("jobs must be at least 1")
+        if self.shard is not None and not 1 <= self.shard[0] <= self.shard[1]:
+            raise ValueError(f"shard {self.shard} is not k of n")
+
+    @classmethod
+    def parse(
+        cls,
+        *,
+        formats: Sequence[str] = (),
+        out: Path = Path("reports"),
+        lang: str = "th",
+        thai_digits: bool = False,
+        templates: Path | None = None,
+        report_date: str | None = None,
+        pdf_variant: PdfVariant = DEFAULT_PDF_VARIANT,
+        jobs: int = 1,
+        shard: str | None = None,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        rebuild: bool = False,
+    ) -> AssessOptions:
+        """The options from what the user typed; a value that cannot work is a usage error."""
+        langs: tuple[Lang, ...] = LANGS if lang == "both" else ("en",) if lang == "en" else ("th",)
+        render = RenderOptions(langs, templates, thai_digits, parse_report_date(report_date), pdf_variant)
+        return cls(
+            formats=parse_formats(formats),
+            out=out,
+            render=render,
+            jobs=jobs,
+            shard=parse_shard(shard),
+            incremental=not rebuild,
+            timeout=timeout,
+        )
+
+    def writes(self, *names: str) -> bool:
+        """Whether the run writes any of the formats ``names``."""
+        return any(name in self.formats for name in names)
+
+
+def parse_formats(values: Sequence[str]) -> tuple[str, ...]:
+    """``["json,csv"]`` or ``["json", "csv"]`` -> ``("json", "csv")``; unknown ones are a usage error."""
+    formats: list[str] = []
+    for value in values:
+        for name in value.split(","):
+            name = name.strip().lower()
+            if not name:
+                continue
+            if name not in FORMATS:
+                raise UsageError(Message("assess.format", value=name, allowed=", ".join(FORMATS)))
+            if name not in formats:
+                formats.append(name)
+    return tuple(formats)
+
+
+def parse_report_date(value: str | None) -> dt.date | None:
+    """``--report-date``: ``YYYY-MM-DD`` (C.E. or B.E.), ``today``, or None for the assessment's own date."""
+    from ogmp.models.assessment import parse_date
+
+    if value is None:
+        return None
+    if value.strip().lower() == "today":
+        return dt.date.today()
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise UsageError(Message("usage.report_date", value=value)) from None
+
+
+def parse_shard(value: str | None) -> tuple[int, int] | None:
+    """``"2/5"`` -> (2, 5)."""
+    if value is None:
+        return None
+    try:
+        number, count = (int(part) for part in value.split("/"))
+    except ValueError:
+        number = count = 0
+    if not 1 <= number <= count:
+        raise UsageError(Message("usage.shard", value=value))
+    return number, count
