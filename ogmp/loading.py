@@ -198,49 +198,35 @@ def source_path(loc: tuple[Any, ...], source: SourceMap) -> KeyPath:
 
 def allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     """The keys a mapping at ``loc`` in ``model`` may have, as the user writes them."""
+    found = _model_at(model, loc)
+    return [field.alias or name for name, field in found.model_fields.items()] if found else []
+
+
+def is_free_text(model: type[BaseModel], path: KeyPath) -> bool:
+    """Whether the value at ``path`` in ``model`` is prose (a note, a name), not a code or a number."""
+    found = _model_at(model, path[:-1]) if path else None
+    field = _field(found, path[-1]) if found else None
+    return field is not None and FreeText in field.metadata
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model of the mapping at ``loc`` in ``model``, through lists and dicts; None if none."""
     annotation: Any = model
     for part in loc:
         annotation = _unwrap(annotation)
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             field = _field(annotation, part)
             if field is None:
-                return []
+                return None
             annotation = field.annotation
         elif get_origin(annotation) is list:
             annotation = get_args(annotation)[0]
         elif get_origin(annotation) is dict:
             annotation = get_args(annotation)[1]
         else:
-            return []
+            return None
     annotation = _unwrap(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [field.alias or name for name, field in annotation.model_fields.items()]
-    return []
-
-
-def is_free_text(model: type[BaseModel], path: KeyPath) -> bool:
-    """Whether the value at ``path`` in ``model`` is prose (a note, a name), not a code or a number."""
-    if not path:
-        return False
-    annotation: Any = model
-    for part in path[:-1]:
-        annotation = _unwrap(annotation)
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            field = _field(annotation, part)
-            if field is None:
-                return False
-            annotation = field.annotation
-        elif get_origin(annotation) is list:
-            annotation = get_args(annotation)[0]
-        elif get_origin(annotation) is dict:
-            annotation = get_args(annotation)[1]
-        else:
-            return False
-    annotation = _unwrap(annotation)
-    if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
-        return False
-    field = _field(annotation, path[-1])
-    return field is not None and FreeText in field.metadata
+    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
 
 
 def _field(model: type[BaseModel], key: Any) -> Any:

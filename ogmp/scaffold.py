@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic_core import PydanticCustomError
 
+from ogmp import filenames
 from ogmp.checks import did_you_mean
 from ogmp.diagnostics import shown
 from ogmp.errors import OutputError, UsageError
@@ -152,7 +153,7 @@ def render_scaffold(request: ScaffoldRequest) -> str:
 
 def scaffold_file_name(unit_code: str, agenda_id: str, fiscal_year: int) -> str:
     """A file name that sorts well and is safe everywhere: ``th-52-pm25-2564.yaml``."""
-    return f"{unit_code.lower()}-{agenda_id.replace('_', '-')}-{fiscal_year}.yaml"
+    return f"{filenames.stem(unit_code, agenda_id, fiscal_year)}.yaml"
 
 
 # --- ogmp init ----------------------------------------------------------------------

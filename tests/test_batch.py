@@ -22,6 +22,8 @@ from ogmp.registry import Registry
 
 from .conftest import RUBRICS, VALID, assess
 
+pytestmark = pytest.mark.slow  # renders PDFs in worker processes
+
 REGISTRY = Registry([RUBRICS])
 UNITS = {"TH-52": "จังหวัดลำปาง", "TH-17": "จังหวัดสิงห์บุรี", "TH-50": "จังหวัดเชียงใหม่"}
 

@@ -356,6 +356,7 @@ def listing(folder: Path) -> set[str]:
     return {path.relative_to(folder).as_posix() for path in folder.rglob("*")}
 
 
+@pytest.mark.slow  # renders a dozen PDFs
 @RENDERS
 @given(hostile_assessments())
 @example(every_field_marked("th"))

@@ -29,6 +29,8 @@ from ogmp.output import LOCK
 from .conftest import RUBRICS, VALID
 from .unprivileged import run_ogmp
 
+pytestmark = pytest.mark.slow  # renders real PDFs
+
 STEM = "th-52-pm25-2564"
 OLD_REPORT = b"%PDF-1.7\n% the report of last month, which must survive\n"
 # The file each format writes for the test assessment in English.

@@ -29,6 +29,7 @@ from ogmp.output import LOCK, FolderLock, remove_abandoned_temporaries
 from .conftest import RUBRICS, VALID
 
 pytestmark = [
+    pytest.mark.slow,  # real runs with worker processes, killed and stopped
     pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and /proc"),
     pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process trees from /proc"),
 ]

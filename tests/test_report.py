@@ -22,6 +22,8 @@ from ogmp.validate import validate_file
 from .conftest import RUBRICS, VALID, assess
 from .pdftools import extracted, fonts, needs_poppler, without_whitespace
 
+pytestmark = pytest.mark.slow  # renders real PDFs
+
 REGISTRY = Registry([RUBRICS])
 HOSTILE_NOTE = '<img src="file:///etc/passwd"> {{ 7*7 }} {% if x %}'
 

@@ -20,6 +20,8 @@ from ogmp.resources import bundled_dir
 
 from .pdftools import corpus, extracted, glyph_origins, needs_poppler, pdftotext, without_whitespace
 
+pytestmark = pytest.mark.slow  # renders real PDFs
+
 HEAD = '<html lang="th"><head><meta charset="utf-8"><link rel="stylesheet" href="report.css"></head><body>'
 
 

@@ -18,7 +18,10 @@ from ogmp.diagnostics import shown
 from .conftest import RUBRICS, VALID
 from .unprivileged import run_ogmp
 
-pytestmark = pytest.mark.skipif(not hasattr(__import__("os"), "geteuid"), reason="POSIX permissions")
+pytestmark = [
+    pytest.mark.slow,  # runs ogmp in child processes
+    pytest.mark.skipif(not hasattr(__import__("os"), "geteuid"), reason="POSIX permissions"),
+]
 
 
 @pytest.fixture

@@ -22,6 +22,8 @@ from ogmp.verify import verify_report
 from .conftest import MINI_REPORT_ATTACHMENTS, RUBRICS, VALID, assess
 from .pdftools import extracted, without_whitespace
 
+pytestmark = pytest.mark.slow  # renders PDFs, and verify renders them again
+
 REGISTRY = Registry([RUBRICS])
 
 

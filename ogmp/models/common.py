@@ -93,41 +93,30 @@ OptionalLongText = Annotated[
 
 # --- identifiers ---------------------------------------------------------------
 
+
+def _identifier(pattern: re.Pattern[str], code: str) -> Any:
+    """A validator of an id that must match ``pattern``, refused with the message ``code``."""
+
+    def check(value: Any) -> Any:
+        if value is None:
+            raise ogmp_error("value.empty")
+        if isinstance(value, (dict, list)):
+            raise ogmp_error("type.text")
+        text = str(value).strip()
+        if not pattern.fullmatch(text):
+            raise ogmp_error(code, value=_preview(text))
+        return text
+
+    return BeforeValidator(check)
+
+
 _SLUG = re.compile(r"[a-z][a-z0-9_]{0,47}")
-
-
-def _slug(value: Any) -> Any:
-    if value is None:
-        raise ogmp_error("value.empty")
-    if isinstance(value, (dict, list)):
-        raise ogmp_error("type.text")
-    text = str(value).strip()
-    if not _SLUG.fullmatch(text):
-        raise ogmp_error("value.slug", value=_preview(text))
-    return text
-
-
-Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema(schemas.code(_SLUG.pattern))]
+Slug = Annotated[str, _identifier(_SLUG, "value.slug"), WithJsonSchema(schemas.code(_SLUG.pattern))]
 """An id in a rubric or catalogue: ``open_data``, ``pm25``."""
 
 _RUBRIC_ID = re.compile(r"[a-z][a-z0-9-]{0,47}")
-
-
-def _rubric_id(value: Any) -> Any:
-    if value is None:
-        raise ogmp_error("value.empty")
-    if isinstance(value, (dict, list)):
-        raise ogmp_error("type.text")
-    text = str(value).strip()
-    if not _RUBRIC_ID.fullmatch(text):
-        raise ogmp_error("value.rubric_id", value=_preview(text))
-    return text
-
-
 RubricId = Annotated[
-    str,
-    BeforeValidator(_rubric_id),
-    WithJsonSchema(schemas.code(_RUBRIC_ID.pattern)),
+    str, _identifier(_RUBRIC_ID, "value.rubric_id"), WithJsonSchema(schemas.code(_RUBRIC_ID.pattern))
 ]
 """The id of a rubric: ``ogmp-8``."""
 

@@ -286,7 +286,7 @@ def render_pdf(
     if variant != "none":
         options["pdf_variant"] = variant
     try:
-        with _source_date_epoch(moment), _only_bundled_fonts(dirs):
+        with _environment("SOURCE_DATE_EPOCH", str(int(moment.timestamp()))), _only_bundled_fonts(dirs):
             document = weasyprint.HTML(string=html, base_url=ASSET_BASE_URL, url_fetcher=fetcher)
             pdf: bytes = document.write_pdf(**options)
     except weasyprint.urls.FatalURLFetchingError as error:
@@ -319,28 +319,22 @@ def _only_bundled_fonts(dirs: Sequence[Path]) -> Iterator[None]:
         listed = "".join(f"<dir>{xml_escape(str(path.resolve()))}</dir>\n" for path in fonts)
         config = Path(folder) / "fonts.conf"
         config.write_text(_FONTCONFIG.format(dirs=listed, cache=xml_escape(folder)), encoding="utf-8")
-        previous = os.environ.get("FONTCONFIG_FILE")
-        os.environ["FONTCONFIG_FILE"] = str(config)
-        try:
+        with _environment("FONTCONFIG_FILE", str(config)):
             yield
-        finally:
-            if previous is None:
-                del os.environ["FONTCONFIG_FILE"]
-            else:
-                os.environ["FONTCONFIG_FILE"] = previous
 
 
 @contextlib.contextmanager
-def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+def _environment(name: str, value: str) -> Iterator[None]:
+    """The environment variable ``name`` set to ``value`` within the block, as it was after."""
+    previous = os.environ.get(name)
+    os.environ[name] = value
     try:
         yield
     finally:
         if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
+            del os.environ[name]
         else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
+            os.environ[name] = previous
 
 
 def _asset_fetcher_class() -> type:
