@@ -82,6 +82,13 @@ LangOption = Annotated[
         case_sensitive=False,
     ),
 ]
+PathsArgument = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Assessment files or folders. / ไฟล์หรือโฟลเดอร์แบบประเมิน",
+        readable=False,  # ogmp says why it cannot read a file, in the user's language
+    ),
+]
 RubricsOption = Annotated[
     list[Path] | None,
     typer.Option(
@@ -133,13 +140,7 @@ def main_options(
 
 @app.command()
 def validate(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Assessment files or folders. / ไฟล์หรือโฟลเดอร์แบบประเมิน",
-            readable=False,  # ogmp says why it cannot read a file, in the user's language
-        ),
-    ],
+    paths: PathsArgument,
     partial: Annotated[
         bool,
         typer.Option(
@@ -164,13 +165,7 @@ def validate(
 
 @app.command()
 def assess(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Assessment files or folders. / ไฟล์หรือโฟลเดอร์แบบประเมิน",
-            readable=False,  # ogmp says why it cannot read a file, in the user's language
-        ),
-    ],
+    paths: PathsArgument,
     formats: Annotated[
         list[str] | None,
         typer.Option(
