@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from ogmp.diagnostics import KeyPath, Problem, Severity, shown
 from ogmp.messages import Message
 from ogmp.models.assessment import NOT_APPLICABLE, Assessment
-from ogmp.models.catalogue import PROVINCE_CODE, Catalogues
-from ogmp.models.rubric import Rubric
+from ogmp.models.catalogue import PROVINCE_CODE, Catalogues, IndexCatalogue
+from ogmp.models.common import Bilingual
+from ogmp.models.rubric import Component, Recommendation, Rubric
 from ogmp.thai import format_date
 from ogmp.yamlsource import YamlDocument
 
@@ -126,6 +127,65 @@ def check_rubric(document: YamlDocument, rubric: Rubric, catalogues: Catalogues)
             for ai, agenda in enumerate(recommendation.agendas):
                 if agenda not in agendas:
                     problems.append(unknown((*where, "agendas", ai), agenda, "agenda", agendas))
+            indicator_ids = list(dict.fromkeys(indicator.id for indicator in component.indicators))
+            if not recommendation.indicators:
+                problems.append(
+                    document.problem(where, Message("rubric.recommendation_lifts_nothing"), key=True)
+                )
+            for ii, lifted_id in enumerate(recommendation.indicators):
+                if lifted_id not in indicator_ids:
+                    problems.append(
+                        unknown((*where, "indicators", ii), lifted_id, "indicator", indicator_ids)
+                    )
+            problems += _fitting(document, where, recommendation, catalogues)
+        problems += _labelled_examples(document, base, component, catalogues)
+    return problems
+
+
+def _fitting(
+    document: YamlDocument, where: KeyPath, recommendation: Recommendation, catalogues: Catalogues
+) -> list[Problem]:
+    """A recommendation that names an agenda's own things or a kind of unit's own offices must
+    be tagged for that agenda or kind: Bangkok is not told what its provincial governor should do."""
+    problems = []
+    for agenda in catalogues.agendas.agendas:
+        found = agenda.words.found_in(recommendation.text)
+        if found and agenda.id not in recommendation.agendas:
+            message = Message("rubric.untagged_agenda", word=found[0], agenda=agenda.id)
+            problems.append(document.problem((*where, "text"), message, key=True))
+    for kind in catalogues.units.kinds:
+        found = kind.actors.found_in(recommendation.text)
+        if found and kind.id not in recommendation.kinds:
+            message = Message("rubric.untagged_kind", word=found[0], kind=kind.id)
+            problems.append(document.problem((*where, "text"), message, key=True))
+    return problems
+
+
+def _labelled_examples(
+    document: YamlDocument, base: KeyPath, component: Component, catalogues: Catalogues
+) -> list[Problem]:
+    """A definition, question or level descriptor written for every agenda may give an
+    agenda's example only as one, marked with the agenda's label (``วาระ PM2.5``)."""
+    texts: list[tuple[KeyPath, Bilingual]] = [((*base, "definition"), component.definition)]
+    for ii, indicator in enumerate(component.indicators):
+        where: KeyPath = (*base, "indicators", ii)
+        texts.append(((*where, "question"), indicator.question))
+        if indicator.short is not None:
+            texts.append(((*where, "short"), indicator.short))
+        if indicator.evidence_hint is not None:
+            texts.append(((*where, "evidence_hint"), indicator.evidence_hint))
+        texts += [((*where, "levels", level), text) for level, text in indicator.levels.items()]
+    problems = []
+    for path, text in texts:
+        for agenda in catalogues.agendas.agendas:
+            found = agenda.words.found_in(text)
+            label = agenda.label
+            if found and (
+                label is None or label.th not in text.th or label.en.lower() not in text.en.lower()
+            ):
+                shown_label = label.th if label is not None else agenda.id
+                message = Message("rubric.unlabelled_example", word=found[0], label=shown_label)
+                problems.append(document.problem(path, message, key=True))
     return problems
 
 
@@ -141,6 +201,48 @@ def _unique_ids(document: YamlDocument, entries: list[tuple[KeyPath, str]]) -> I
 
 def _warning(document: YamlDocument, path: KeyPath, message: Message) -> Problem:
     return Problem(document.shown, document.source.locate(path, key=True), path, message, Severity.WARNING)
+
+
+# --- catalogues ----------------------------------------------------------------------
+
+
+def check_indices(document: YamlDocument, catalogue: IndexCatalogue) -> list[Problem]:
+    """Every edition and finding names a known source; no edition predates the first."""
+    problems: list[Problem] = []
+    sources = [source.id for source in catalogue.sources]
+    problems += _unique_ids(document, [(("sources", i, "id"), s.id) for i, s in enumerate(catalogue.sources)])
+    problems += _unique_ids(document, [(("indices", i, "id"), x.id) for i, x in enumerate(catalogue.indices)])
+
+    def source_problem(path: KeyPath, value: str) -> Problem:
+        message = Message(
+            "rubric.unknown_ref",
+            value=value,
+            kind=Message("rubric.kind.source"),
+            hint=did_you_mean(value, sources),
+            available=", ".join(sources),
+        )
+        return document.problem(path, message)
+
+    for xi, index in enumerate(catalogue.indices):
+        seen: dict[dt.date, int] = {}
+        for ei, edition in enumerate(index.editions):
+            where: KeyPath = ("indices", xi, "editions", ei)
+            if edition.source not in sources:
+                problems.append(source_problem((*where, "source"), edition.source))
+            day = edition.published.day
+            if day in seen:
+                first_line = document.source.locate(("indices", xi, "editions", seen[day])).line
+                message = Message("catalogue.same_publication", first_line=first_line)
+                problems.append(document.problem((*where, "published"), message))
+            seen.setdefault(day, ei)
+            first = index.first_published
+            if first is not None and day < first.day:
+                message = Message("catalogue.before_first", value=index.id)
+                problems.append(document.problem((*where, "published"), message))
+        for fi, finding in enumerate(index.findings):
+            if finding.source not in sources:
+                problems.append(source_problem(("indices", xi, "findings", fi, "source"), finding.source))
+    return problems
 
 
 # --- assessments --------------------------------------------------------------------
@@ -186,7 +288,7 @@ def check_assessment_header(
                     Message(
                         "unit.province_name",
                         code=unit.code,
-                        expected=province.name.th,
+                        expected=Bilingual(th=province.as_unit.th, en=province.as_unit.en),
                         value=unit.name.th,
                     ),
                 )

@@ -404,6 +404,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         " did you mean {suggestion}?",
         "รอบการประเมินต้องเป็นปีงบประมาณแบบพุทธศักราช ค่า {value} ดูเหมือนเป็นปี ค.ศ. หมายถึง {suggestion} หรือไม่",
     ),
+    "catalogue.published": (
+        "'{value}' is not a publication date; write YYYY-MM-DD, YYYY-MM or YYYY in C.E.",
+        "'{value}' ไม่ใช่วันที่เผยแพร่ กรุณาเขียนเป็น ปปปป-ดด-วว ปปปป-ดด หรือ ปปปป แบบ ค.ศ.",
+    ),
     "date.range": (
         "the date {value} is not plausible; write it as YYYY-MM-DD in C.E. or B.E.",
         "วันที่ {value} ไม่สมเหตุสมผล กรุณาเขียนเป็น ปปปป-ดด-วว แบบ พ.ศ. หรือ ค.ศ.",
@@ -442,7 +446,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "unit.province_name": (
         "the code {code} is {expected}, but the name says '{value}'; check the code or the name",
-        "รหัส {code} คือจังหวัด{expected} แต่ชื่อที่ระบุคือ '{value}' กรุณาตรวจสอบรหัสหรือชื่อ",
+        "รหัส {code} คือ{expected} แต่ชื่อที่ระบุคือ '{value}' กรุณาตรวจสอบรหัสหรือชื่อ",
     ),
     "unit.province_kind": (
         "a province code ({value}) needs kind: province",
@@ -491,6 +495,42 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rubric.kind.practice": ("best practice", "ตัวอย่างความสำเร็จ"),
     "rubric.kind.index": ("index dimension", "มิติของดัชนี"),
     "rubric.kind.agenda": ("agenda", "วาระ"),
+    "rubric.kind.indicator": ("indicator of this component", "ตัวชี้วัดขององค์ประกอบนี้"),
+    "rubric.kind.source": ("source", "แหล่งที่มา"),
+    "catalogue.same_publication": (
+        "two editions of this index share a publication date (the other on line {first_line});"
+        " correct the date of one",
+        "มีสองฉบับของดัชนีนี้ที่ระบุวันที่เผยแพร่เดียวกัน (อีกฉบับอยู่ที่บรรทัด {first_line}) กรุณาแก้ไขวันที่ของฉบับใดฉบับหนึ่ง",
+    ),
+    "catalogue.before_first": (
+        "this edition is dated before the first edition of '{value}' ('first_published'); correct"
+        " one of the two dates",
+        "ฉบับนี้ระบุวันที่เผยแพร่ก่อนฉบับแรกของ '{value}' ('first_published') กรุณาแก้ไขวันที่ใดวันที่หนึ่ง",
+    ),
+    "rubric.recommendation_lifts_nothing": (
+        "a recommendation needs 'indicators:', the indicators of its component that it lifts from"
+        " its 'from' level, so that it is shown only to units whose indicators are still there",
+        "ข้อเสนอต้องระบุ 'indicators:' คือตัวชี้วัดขององค์ประกอบนี้ที่ข้อเสนอช่วยยกระดับจากระดับ 'from'"
+        " เพื่อให้แสดงเฉพาะกับหน่วยรับการประเมินที่ตัวชี้วัดนั้นยังอยู่ในระดับดังกล่าว",
+    ),
+    "rubric.untagged_agenda": (
+        "the text names '{word}', which belongs to the agenda {agenda}; add {agenda} to 'agendas:',"
+        " or word the step for every agenda",
+        "ข้อความกล่าวถึง '{word}' ซึ่งเป็นเรื่องเฉพาะของวาระ {agenda} กรุณาเพิ่ม {agenda} ใน 'agendas:'"
+        " หรือปรับถ้อยคำให้ใช้ได้กับทุกวาระ",
+    ),
+    "rubric.untagged_kind": (
+        "the text names '{word}', an office only a {kind} unit has; add {kind} to 'kinds:', or name"
+        " the actor neutrally (e.g. the head of the assessed unit)",
+        "ข้อความกล่าวถึง '{word}' ซึ่งมีเฉพาะในหน่วยรับการประเมินประเภท {kind} กรุณาเพิ่ม {kind} ใน"
+        " 'kinds:' หรือใช้คำกลาง เช่น หัวหน้าหน่วยรับการประเมิน",
+    ),
+    "rubric.unlabelled_example": (
+        "the text names '{word}', an example of one agenda, in a text for every agenda; mark the"
+        " example with '{label}' in both languages, e.g. '(วาระ PM2.5 เช่น ...)'",
+        "ข้อความที่ใช้กับทุกวาระกล่าวถึง '{word}' ซึ่งเป็นตัวอย่างของวาระเดียว กรุณาระบุว่าเป็นตัวอย่างด้วย"
+        " '{label}' ทั้งสองภาษา เช่น '(วาระ PM2.5 เช่น ...)'",
+    ),
     "rubric.indicator_count": (
         "component '{value}' has {count} indicators; a component needs 3 to 5",
         "องค์ประกอบ '{value}' มีตัวชี้วัด {count} ตัว แต่ละองค์ประกอบต้องมี 3 ถึง 5 ตัว",

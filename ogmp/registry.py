@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ogmp.checks import check_rubric
+from ogmp.checks import check_indices, check_rubric
 from ogmp.diagnostics import Problem, shown
 from ogmp.errors import InvalidInputError, UsageError
 from ogmp.loading import validate_document
@@ -29,6 +29,7 @@ from ogmp.models.catalogue import (
     IndexCatalogue,
     PracticeCatalogue,
     ProvinceCatalogue,
+    UnitCatalogue,
 )
 from ogmp.models.rubric import Rubric
 from ogmp.resources import bundled_dir, user_folder
@@ -71,6 +72,7 @@ class Registry:
         models: tuple[type[BaseModel], ...] = (
             PracticeCatalogue,
             AgendaCatalogue,
+            UnitCatalogue,
             ProvinceCatalogue,
             IndexCatalogue,
         )
@@ -83,6 +85,8 @@ class Registry:
                 continue
             value, found = validate_document(document, model)
             problems += found
+            if isinstance(value, IndexCatalogue):
+                problems += check_indices(document, value)
             loaded[name] = value
         if problems:
             raise InvalidInputError(problems)

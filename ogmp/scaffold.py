@@ -20,7 +20,7 @@ from ogmp.diagnostics import shown
 from ogmp.errors import OutputError, UsageError
 from ogmp.messages import Lang, Message, tr
 from ogmp.models.assessment import UnitKind, parse_fiscal_year, parse_unit_code
-from ogmp.models.catalogue import PROVINCE_CODE, Agenda, Province
+from ogmp.models.catalogue import PROVINCE_CODE, Agenda
 from ogmp.models.rubric import Rubric
 from ogmp.output import write_atomic, write_new
 from ogmp.registry import Registry
@@ -169,14 +169,6 @@ class InitResult:
     indicators: int
 
 
-def province_unit_name(province: Province) -> tuple[str, str]:
-    """How a province is named as a unit: ``จังหวัดลำปาง`` / ``Lampang Province``."""
-    special = {"TH-10": ("กรุงเทพมหานคร", "Bangkok"), "TH-S": ("เมืองพัทยา", "Pattaya City")}
-    if province.code in special:
-        return special[province.code]
-    return f"จังหวัด{province.name.th}", f"{province.name.en} Province"
-
-
 def _usage(error: PydanticCustomError) -> UsageError:
     return UsageError(Message(error.type, **(error.context or {})))
 
@@ -219,7 +211,7 @@ def init_assessment(
         if kind not in (None, "province"):
             raise UsageError(Message("unit.province_kind", value=code))
         kind = "province"
-        default_th, default_en = province_unit_name(province)
+        default_th, default_en = province.as_unit.th, province.as_unit.en
         name, name_en = name or default_th, name_en or default_en
     elif PROVINCE_CODE.fullmatch(code) or kind == "province":
         raise UsageError(Message("unit.province_unknown", value=code))

@@ -18,6 +18,7 @@ a figure is stored in the result.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,10 +27,11 @@ from itertools import groupby, pairwise
 
 from ogmp import __version__
 from ogmp.models.assessment import NOT_APPLICABLE, Assessment, IndicatorEntry
-from ogmp.models.catalogue import Catalogues, IndexCatalogue
+from ogmp.models.catalogue import HOME_COUNTRY, Catalogues, IndexCatalogue
 from ogmp.models.common import Bilingual
 from ogmp.models.result import (
     Alignment,
+    ChosenRecommendation,
     ComponentChange,
     ComponentResult,
     Confidence,
@@ -49,7 +51,6 @@ HIGH_LEVEL = 4  # a level this high needs evidence behind it
 CONFIDENCE_HIGH = Fraction(80, 100)
 CONFIDENCE_MEDIUM = Fraction(50, 100)
 WEAKEST_SHOWN = 3
-HOME_COUNTRY = "THA"
 
 
 def exact(value: float) -> Fraction:
@@ -279,47 +280,54 @@ def _overall(components: list[_Component]) -> Overall:
     )
 
 
-def weak_dimensions(indices: IndexCatalogue, country: str = HOME_COUNTRY) -> list[DimensionFigure]:
-    """The country's weakest dimension on each index (latest edition), and dimensions a
-    published finding calls weak, each with its edition and source."""
+def weak_dimensions(
+    indices: IndexCatalogue, as_of: dt.date, country: str = HOME_COUNTRY
+) -> list[DimensionFigure]:
+    """The country's weakest dimension on each index and the dimensions a published finding
+    calls weak, as a report of ``as_of`` can know them: from each index's latest edition
+    published by then, and the findings published by then, each with its edition and source."""
     figures: dict[str, DimensionFigure] = {}
     for index in indices.indices:
         dimension_names = {d.id: d.name for d in index.dimensions}
-        for edition in index.editions:
-            result = next((r for r in edition.results if r.country == country and r.dimensions), None)
-            if result is None:
-                continue
-            weakest = min(result.dimensions, key=lambda d: (result.dimensions[d] / index.scale_max, d))
+        edition = index.edition_as_of(as_of)
+        result = edition.result_for(country) if edition is not None else None
+        if edition is not None and result is not None and result.dimensions:
+            values = result.dimensions
+            weakest = min(values, key=lambda d: (values[d] / index.scale_max, d))
             ref = f"{index.id}.{weakest}"
             figures[ref] = DimensionFigure(
                 ref=ref,
                 index=index.name,
                 dimension=dimension_names.get(weakest),
                 edition=edition.edition,
-                value=result.dimensions[weakest],
+                published=edition.published,
+                value=values[weakest],
                 scale_max=index.scale_max,
                 derived=weakest in result.derived,
                 finding=None,
                 source=edition.source,
             )
-            break  # editions are listed newest first
-        for finding in index.findings:
+        for finding in index.findings_as_of(as_of):
             if finding.country != country or finding.dimension is None:
                 continue
             ref = f"{index.id}.{finding.dimension}"
             if ref in figures:
-                figures[ref] = figures[ref].model_copy(update={"finding": finding.text})
+                figures[ref] = figures[ref].model_copy(
+                    update={"finding": finding.text, "finding_source": finding.source}
+                )
             else:
                 figures[ref] = DimensionFigure(
                     ref=ref,
                     index=index.name,
                     dimension=dimension_names.get(finding.dimension),
                     edition=None,
+                    published=finding.published,
                     value=None,
                     scale_max=index.scale_max,
                     derived=finding.derived,
                     finding=finding.text,
                     source=finding.source,
+                    finding_source=finding.source,
                 )
     return list(figures.values())
 
@@ -343,6 +351,38 @@ def _alignments(components: list[_Component], weak: list[DimensionFigure]) -> li
                         )
                     )
     return found
+
+
+def choose_recommendations(
+    components: list[_Component], agenda: str, kind: str
+) -> list[ChosenRecommendation]:
+    """The to-be steps for the unit: those written for its agenda and kind that lift one of its
+    indicators from where it stands (or from a level on its way) towards the target. A step
+    from a level the indicator has passed is what the unit has done, and is not given."""
+    chosen = []
+    for component in components:
+        levels = {item.indicator.id: item.level for item in component.indicators}
+        for number, recommendation in enumerate(component.component.recommendations, start=1):
+            if not recommendation.applies_to(agenda, kind) or recommendation.from_level >= component.target:
+                continue
+            lifted = [
+                indicator
+                for indicator in recommendation.indicators
+                if (level := levels.get(indicator)) is not None and level <= recommendation.from_level
+            ]
+            if lifted:
+                chosen.append(
+                    ChosenRecommendation(
+                        id=f"{component.component.id}.{number}",
+                        component=component.component.id,
+                        indicators=lifted,
+                        from_level=recommendation.from_level,
+                        driver=recommendation.driver,
+                        practice=recommendation.practice,
+                        text=recommendation.text,
+                    )
+                )
+    return chosen
 
 
 def score_assessment(
@@ -389,7 +429,7 @@ def score_assessment(
             )
         )
     ranked = sorted((c for c in component_results if c.priority_rank), key=lambda c: c.priority_rank or 0)
-    weak = weak_dimensions(catalogues.indices)
+    weak = weak_dimensions(catalogues.indices, assessment.date)
     agenda = catalogues.agendas.by_id[assessment.agenda]
     name = assessment.unit.name
     return UnitResult(
@@ -417,6 +457,11 @@ def score_assessment(
         top_gaps=[c.id for c in ranked],
         weak_dimensions=weak,
         alignments=_alignments(components, weak),
+        recommendations=choose_recommendations(
+            components,
+            assessment.agenda,
+            catalogues.units.kind_of(assessment.unit.code, assessment.unit.kind),
+        ),
     )
 
 

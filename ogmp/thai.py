@@ -66,6 +66,15 @@ def language_of(text: str) -> Lang:
     return "th" if _THAI.search(text) else "en"
 
 
+def glue(left: str, right: str) -> str:
+    """``left`` and ``right`` as Thai writes them side by side: no space between two Thai
+    words (``ข้อมูลจากดาวเทียมของกรม``), a space where Thai meets Latin or digits
+    (``data.go.th ของ``)."""
+    if left and right and _is_thai(left[-1]) and _is_thai(right[0]):
+        return left + right
+    return f"{left} {right}" if left and right else left + right
+
+
 def _is_thai(char: str) -> bool:
     return "\u0e01" <= char <= "\u0e5b"
 

@@ -21,6 +21,7 @@ MINI_REPORT_ATTACHMENTS = frozenset(
     {
         "rubric-mini-v1.yaml",
         "shared-practices.yaml",
+        "shared-units.yaml",
         "shared-agendas.yaml",
         "shared-provinces.yaml",
         "shared-indices.yaml",

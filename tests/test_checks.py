@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ogmp.diagnostics import shown
+from ogmp.errors import InvalidInputError
 from ogmp.registry import Registry
 from ogmp.validate import validate_file
 
@@ -36,7 +37,7 @@ def test_the_test_rubric_is_clean(registry: Registry) -> None:
 
 
 def test_duplicate_indicator_id(registry: Registry, write) -> None:  # type: ignore[no-untyped-def]
-    text = MINI.replace("- id: c1_i2", "- id: c1_i1")
+    text = MINI.replace("c1_i2", "c1_i1")
     first, second = line_of(text, "- id: c1_i1"), line_of(text, "- id: c1_i1", 2)
     assert rubric_problems(registry, write, text) == [
         f"{second}: the id 'c1_i1' is used more than once (first on line {first}); ids must be unique"
@@ -77,9 +78,7 @@ def test_indicator_count_weights_and_stage(registry: Registry, write) -> None:  
     text = MINI.replace("\n    weight: 3\n", "\n    weight: 30\n", 1).replace(
         "        stage: consultation\n", "", 1
     )
-    text = text.replace("      - id: c2_i3\n", "      - id: c2_i3_gone\n").replace(
-        "  - id: comp2\n", "  - id: comp2\n"
-    )
+    text = text.replace("c2_i3", "c2_i3_gone")
     found = rubric_problems(registry, write, text)
     assert found == [
         f"{line_of(text, '- id: c1_i2')}: indicator 'c1_i2' serves participation but names no policy-cycle"
@@ -91,7 +90,7 @@ def test_indicator_count_weights_and_stage(registry: Registry, write) -> None:  
 
 def test_missing_recommendations_are_a_warning(registry: Registry, write) -> None:  # type: ignore[no-untyped-def]
     head, tail = MINI.split("      - from: 4\n", 1)
-    text = head + tail.split("\n", 4)[4]
+    text = head + tail.split("\n", 5)[5]
     entry = registry.load_rubric_file(write("rubric.yaml", text))
     assert [p.message.render("en") for p in entry.problems] == [
         "component 'comp1' has no recommendation for lifting from level 4"
@@ -157,9 +156,17 @@ def test_header_checks(registry: Registry, write, valid_text: str) -> None:  # t
 def test_province_name_mismatch_is_a_warning(registry: Registry, write, valid_text: str) -> None:  # type: ignore[no-untyped-def]
     text = valid_text.replace("code: TH-52", "code: TH-17")
     assert assessment_problems(registry, write, text) == [
-        "warning: unit.name.th: the code TH-17 is สิงห์บุรี, but the name says 'จังหวัดลำปาง'; check the code or"
-        " the name"
+        "warning: unit.name.th: the code TH-17 is Sing Buri Province, but the name says 'จังหวัดลำปาง'; check"
+        " the code or the name"
     ]
+    # Bangkok and Pattaya City are no จังหวัด: the message names them as they are named.
+    for code, name in [("TH-10", "กรุงเทพมหานคร"), ("TH-S", "เมืองพัทยา")]:
+        result = validate_file(
+            write("a.yaml", valid_text.replace("code: TH-52", f"code: {code}")), registry, today=TODAY
+        )
+        assert [p.message.render("th") for p in result.problems] == [
+            f"รหัส {code} คือ{name} แต่ชื่อที่ระบุคือ 'จังหวัดลำปาง' กรุณาตรวจสอบรหัสหรือชื่อ"
+        ]
 
 
 def test_province_code_needs_kind_province(registry: Registry, write, valid_text: str) -> None:  # type: ignore[no-untyped-def]
@@ -243,4 +250,37 @@ def test_an_assessment_with_nothing_to_score_is_refused(registry: Registry, writ
     assert assessment_problems(registry, write, text) == [
         "components: every indicator is marked n/a, so nothing can be scored; give a level from 1 to 5"
         " to each indicator that applies to the unit (if none does, check the agenda and the rubric)"
+    ]
+
+
+def test_broken_index_catalogue_is_located(tmp_path: Path) -> None:
+    bundled = Path(__file__).parent.parent / "rubrics" / "shared" / "indices.yaml"
+    text = bundled.read_text(encoding="utf-8")
+    text = text.replace("        source: odb_2016\n", "        source: odb_2061\n", 1)
+    text = text.replace("        published: 2022-09-28\n", "        published: 2024-09-17\n", 1)
+    text = text.replace("        published: 2023-12-22\n", "        published: 2566-12-22\n", 1)
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "indices.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(InvalidInputError) as caught:
+        Registry([tmp_path]).catalogues  # noqa: B018
+    found = [problem.format("en") for problem in caught.value.problems]
+    where = shown(tmp_path / "shared" / "indices.yaml")
+    assert found == [
+        f"{where}:{line_of(text, '2566-12-22')}:20: indices[7].editions[0].published: '2566-12-22' is"
+        " not a publication date; write"
+        " YYYY-MM-DD, YYYY-MM or YYYY in C.E."
+    ]
+    text = text.replace("2566-12-22", "2023-12-22")
+    (tmp_path / "shared" / "indices.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(InvalidInputError) as caught:
+        Registry([tmp_path]).catalogues  # noqa: B018
+    found = [problem.format("en") for problem in caught.value.problems]
+    first_2024 = line_of(text, '{th: "ฉบับปี ค.ศ. 2024"')
+    assert found == [
+        f"{where}:{line_of(text, 'published: 2024-09-17', 2)}:20: indices[0].editions[1].published: two"
+        " editions of this index share a"
+        f" publication date (the other on line {first_2024}); correct the date of one",
+        f"{where}:{line_of(text, 'odb_2061')}:17: indices[2].editions[0].source: 'odb_2061' is not a"
+        " known source (did you mean"
+        " 'odb_2016'?); known: " + ", ".join(s.id for s in Registry().catalogues.indices.sources),
     ]

@@ -12,7 +12,8 @@ from ogmp.models.assessment import Assessment
 from ogmp.models.rubric import Rubric
 from ogmp.registry import Registry
 from ogmp.report.build import _labels
-from ogmp.report.context import ReportContext, build_context
+from ogmp.report.context import ReportContext, build_context, index_view, practice_view
+from ogmp.report.formatting import Formatter
 from ogmp.report.render import template_dirs
 from ogmp.scoring import score_assessment
 from ogmp.yamlsource import read_yaml
@@ -108,3 +109,94 @@ def test_thai_digits_only_in_a_thai_report() -> None:
     english = context(VALID_DATA, lang="en", thai_digits=True)
     assert thai.thai_digits and not english.thai_digits
     assert thai.overall_score == "๓๖.๑" and english.overall_score == "36.1"
+
+
+def index_row(index_id: str, day: dt.date, lang: str = "th") -> tuple[str, str, str, list[str]]:
+    index = REGISTRY.catalogues.indices.by_id[index_id]
+    fmt = Formatter.of(lang, _labels(tuple(template_dirs()))[lang])  # type: ignore[arg-type]
+    sources = {source.id: source.title.get(lang) for source in REGISTRY.catalogues.indices.sources}  # type: ignore[arg-type]
+    view = index_view(fmt, index, lambda source: sources[source], day)
+    return view.edition, view.published, view.figure, [str(note) for note in view.notes]
+
+
+def test_an_index_is_shown_in_the_edition_the_assessment_date_could_cite() -> None:
+    assert index_row("egdi", dt.date(2021, 6, 15)) == (
+        "ฉบับปี ค.ศ. 2020",
+        "เผยแพร่ 10 กรกฎาคม 2563",
+        "อันดับที่ 57 จาก 193",
+        [],
+    )
+    assert index_row("egdi", dt.date(2025, 1, 1))[:2] == ("ฉบับปี ค.ศ. 2024", "เผยแพร่ 17 กันยายน 2567")
+    assert index_row("egdi", dt.date(2025, 1, 1), "en")[:2] == ("2024 edition", "published 17 September 2024")
+    assert index_row("egdi", dt.date(2019, 1, 1), "en")[1] == "published July 2018"
+    assert index_row("godi", dt.date(2019, 1, 1), "en")[1] == "published 2015"
+    assert index_row("godi", dt.date(2019, 1, 1))[1] == "เผยแพร่ พ.ศ. 2558"
+
+
+def test_an_index_says_why_it_has_no_figure() -> None:
+    assert index_row("gdb", dt.date(2021, 6, 15)) == (
+        "–",
+        "",
+        "ยังไม่มีฉบับที่เผยแพร่ ณ วันที่ประเมิน (ฉบับแรกเผยแพร่ 11 พฤษภาคม 2565)",
+        [],
+    )
+    assert index_row("ita", dt.date(2021, 6, 15))[2] == "ข้อมูลอ้างอิงของ ogmp ไม่มีฉบับที่เผยแพร่ก่อนวันที่ประเมิน"
+    edition, _, figure, _ = index_row("ourdata", dt.date(2024, 1, 1), "en")
+    assert (edition, figure) == (
+        "2023 edition",
+        "Thailand was not included in this edition (36 OECD members and 4 accession countries).",
+    )
+    assert index_row("ita", dt.date(2024, 12, 1))[:3] == (
+        "ปีงบประมาณ พ.ศ. 2567",
+        "เผยแพร่ 30 กรกฎาคม 2567",
+        "ข้อมูลอ้างอิงของ ogmp ยังไม่มีค่าเฉลี่ยระดับประเทศของปีงบประมาณนี้",
+    )
+
+
+def test_thai_digits_reach_edition_names_and_publication_dates() -> None:
+    index = REGISTRY.catalogues.indices.by_id["ita"]
+    fmt = Formatter.of("th", _labels(tuple(template_dirs()))["th"], thai_digits=True)
+    view = index_view(fmt, index, str, dt.date(2026, 1, 1))
+    assert (view.edition, view.published, view.figure) == (
+        "ปีงบประมาณ พ.ศ. ๒๕๖๘",
+        "เผยแพร่ ๑๘ สิงหาคม ๒๕๖๘",
+        "๙๓.๘๒ จาก ๑๐๐",
+    )
+
+
+@pytest.mark.parametrize(
+    ("practice_id", "lang", "title"),
+    [
+        (
+            "th_gistda_hotspots",
+            "th",
+            "ข้อมูลจุดความร้อนจากดาวเทียมของสำนักงานพัฒนาเทคโนโลยีอวกาศและภูมิสารสนเทศ (องค์การมหาชน)"
+            " (สทอภ. หรือ GISTDA)",
+        ),
+        (
+            "th_gistda_hotspots",
+            "en",
+            "Satellite hotspot data by the Geo-Informatics and Space Technology Development Agency (GISTDA)",
+        ),
+        (
+            "th_data_go_th",
+            "th",
+            "ศูนย์กลางข้อมูลเปิดภาครัฐ data.go.th ของสำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน) (สพร.)",
+        ),
+        (
+            "th_ogp_working_group_lampang",
+            "th",
+            "คณะทำงานส่งเสริมการมีส่วนร่วมเพื่อพัฒนาภาครัฐระบบเปิด (OGP) ระดับพื้นที่ จังหวัดลำปาง",
+        ),
+        ("foia_gov", "th", "เว็บไซต์ FOIA.gov (สหรัฐอเมริกา)"),
+        (
+            "th_award_doi_suthep_volunteers",
+            "en",
+            "Forest-fire watch volunteer network, Doi Suthep-Pui by the Department of Environmental Quality Promotion (Chiang Mai)",
+        ),
+    ],
+)
+def test_a_practice_is_named_once_with_its_body_and_place(practice_id: str, lang: str, title: str) -> None:
+    practice = REGISTRY.catalogues.practices.by_id[practice_id]
+    view = practice_view(Formatter.of(lang, _labels(tuple(template_dirs()))[lang]), practice)  # type: ignore[arg-type]
+    assert view is not None and str(view.title) == title

@@ -119,8 +119,10 @@ def test_allowed_keys_follow_lists_dicts_and_optionals() -> None:
     assert allowed_keys(Rubric, ("components", 0, "recommendations", 0)) == [
         "from",
         "driver",
+        "indicators",
         "text",
         "practice",
         "agendas",
+        "kinds",
     ]
     assert allowed_keys(Assessment, ("round",)) == []

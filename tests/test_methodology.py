@@ -49,7 +49,7 @@ def result() -> UnitResult:
 
 def test_the_example_names_the_bundled_file() -> None:
     assert EXAMPLE.is_file()
-    assert "`assessments/th-52-pm25-2564.yaml`, rubric ogmp-8 version 1" in METHOD.read_text(encoding="utf-8")
+    assert "`assessments/th-52-pm25-2564.yaml`, rubric ogmp-8 version 2" in METHOD.read_text(encoding="utf-8")
 
 
 def test_component_table_matches(result: UnitResult) -> None:

@@ -9,7 +9,8 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from ogmp.models.assessment import Evidence, IndicatorEntry, Unit, parse_date
-from ogmp.models.common import parse_bool
+from ogmp.models.catalogue import Edition, Index, Words
+from ogmp.models.common import Bilingual, parse_bool
 from ogmp.models.rubric import Rubric
 
 
@@ -163,3 +164,61 @@ def test_rubric_levels_must_be_exactly_one_to_five() -> None:
 def test_thai_digits_are_understood() -> None:
     assert IndicatorEntry.model_validate({"level": "๓"}).level == 3
     assert parse_date("๒๕๖๔-๐๓-๒๒") == dt.date(2021, 3, 22)
+
+
+@pytest.mark.parametrize(
+    ("given", "day", "precision"),
+    [
+        ("2024-09-17", dt.date(2024, 9, 17), "day"),
+        (dt.date(2024, 9, 17), dt.date(2024, 9, 17), "day"),
+        ("2018-07", dt.date(2018, 7, 31), "month"),
+        ("2024-02", dt.date(2024, 2, 29), "month"),
+        ("2015", dt.date(2015, 12, 31), "year"),
+        (2015, dt.date(2015, 12, 31), "year"),
+    ],
+)
+def test_a_publication_is_dated_by_the_last_day_it_may_have_come_out(
+    given: object, day: dt.date, precision: str
+) -> None:
+    published = Edition.model_validate(
+        {"edition": {"th": "ฉบับ", "en": "edition"}, "published": given, "source": "s"}
+    ).published
+    assert (published.day, published.precision) == (day, precision)
+
+
+@pytest.mark.parametrize("given", ["2024-13", "2024-02-30", "17/09/2024", "2567-09", ""])
+def test_bad_publication_dates(given: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Edition.model_validate({"edition": {"th": "ฉบับ", "en": "edition"}, "published": given, "source": "s"})
+    assert caught.value.errors()[0]["type"] == "catalogue.published"
+
+
+def test_an_index_is_cited_in_its_latest_edition_published_by_the_day() -> None:
+    def edition(name: str, published: str) -> dict[str, object]:
+        return {"edition": {"th": name, "en": name}, "published": published, "source": "s"}
+
+    index = Index.model_validate(
+        {
+            "id": "x",
+            "name": {"th": "x", "en": "x"},
+            "publisher": {"th": "x", "en": "x"},
+            "scale": {"th": "x", "en": "x"},
+            "scale_max": 1,
+            "editions": [edition("b", "2022-09-28"), edition("a", "2018-07"), edition("c", "2024-09-17")],
+        }
+    )
+    assert index.edition_as_of(dt.date(2018, 7, 30)) is None  # July 2018 may be the 31st
+    assert [index.edition_as_of(dt.date(*day)).edition.en for day in [(2018, 7, 31), (2022, 9, 27)]] == [
+        "a",
+        "a",
+    ]  # type: ignore[union-attr]
+    assert index.edition_as_of(dt.date(2022, 9, 28)).edition.en == "b"  # type: ignore[union-attr]
+    assert index.edition_as_of(dt.date(2030, 1, 1)).edition.en == "c"  # type: ignore[union-attr]
+
+
+def test_agenda_and_actor_words_are_found_as_written() -> None:
+    words = Words(th=["ฝุ่น", "ผู้ว่าราชการจังหวัด"], en=["dust", "district office"])
+    assert words.found_in(Bilingual(th="ลดฝุ่นละออง", en="Cut the dust.")) == ["ฝุ่น", "dust"]
+    assert words.found_in(Bilingual(th="ภาคอุตสาหกรรม", en="Industry and dustbins")) == []
+    assert words.found_in(Bilingual(th="-", en="The Bangkok district offices")) == []
+    assert words.found_in(Bilingual(th="-", en="The District Office of Mae Moh")) == ["district office"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from fractions import Fraction
 from typing import Any
@@ -13,7 +14,7 @@ from ogmp.models.assessment import Assessment
 from ogmp.models.result import UnitResult
 from ogmp.models.rubric import Rubric
 from ogmp.registry import Registry
-from ogmp.scoring import compare_rounds, round_half_up, score_assessment
+from ogmp.scoring import compare_rounds, round_half_up, score_assessment, weak_dimensions
 
 from .conftest import RUBRICS
 
@@ -184,3 +185,29 @@ def test_rounds_are_compared_within_a_unit_and_agenda() -> None:
     assert all(c.score_change == 0 for c in comparison.components[1:])
     # overall: components weigh 1, 2, 3: (37.5 + 2 x 25 + 3 x 25) / 6 = 27.083 -> 27.1
     assert (comparison.overall_after, comparison.overall_change) == (27.1, 2.1)
+
+
+def test_weak_dimensions_know_only_what_was_published_by_the_assessment_date() -> None:
+    indices = REGISTRY.catalogues.indices
+
+    def weak(day: dt.date) -> dict[str, tuple[str | None, str | None]]:
+        return {
+            figure.ref: (
+                figure.edition.en if figure.edition else None,
+                figure.finding.en if figure.finding else None,
+            )
+            for figure in weak_dimensions(indices, day)
+        }
+
+    # Before the 2020 survey: the 2018 edition's weakest EGDI dimension, and no OPDC finding yet.
+    assert weak(dt.date(2020, 7, 9)) == {
+        "egdi.tii": ("2018 edition", None),
+        "odb.impact": ("4th edition (2016 data)", None),
+    }
+    # The 2020 edition holds no dimension values; the OPDC study of 27 May 2021 is out.
+    found = weak(dt.date(2021, 6, 15))
+    assert found["egdi.osi"][0] is None and found["egdi.osi"][1] is not None
+    assert "egdi.tii" not in found and "odin.openness" not in found
+    assert weak(dt.date(2025, 1, 1))["egdi.osi"][0] == "2024 edition"
+    for day in (dt.date(2019, 1, 1), dt.date(2021, 6, 15), dt.date(2023, 1, 1), dt.date(2026, 1, 1)):
+        assert all(figure.published.day <= day for figure in weak_dimensions(indices, day))

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from ogmp.models.catalogue import Publication
 from ogmp.models.common import Bilingual, StrictModel
 
 ConfidenceLabel = Literal["high", "medium", "low", "none"]
@@ -99,12 +100,16 @@ class DimensionFigure(StrictModel):
     ref: str
     index: Bilingual
     dimension: Bilingual | None
-    edition: str | None
+    edition: Bilingual | None
+    """The edition the value comes from; None for a finding alone."""
+    published: Publication
+    """When the edition (or, for a finding alone, the finding) was published."""
     value: float | None
     scale_max: float
     derived: bool
     finding: Bilingual | None
     source: str
+    finding_source: str | None = None
 
 
 class Alignment(StrictModel):
@@ -137,6 +142,22 @@ class RoundComparison(StrictModel):
     components: list[ComponentChange]
 
 
+class ChosenRecommendation(StrictModel):
+    """A to-be step given to the unit, with the indicators below target that it lifts."""
+
+    id: str = Field(
+        description="the component's id and the step's place among its recommendations: data_foundation.3"
+    )
+    component: str
+    indicators: list[str] = Field(
+        description="the unit's indicators at or below the step's level, below target"
+    )
+    from_level: int
+    driver: str
+    practice: str | None
+    text: Bilingual
+
+
 class UnitResult(StrictModel):
     """The scored assessment of one unit, agenda and round."""
 
@@ -156,4 +177,5 @@ class UnitResult(StrictModel):
     top_gaps: list[str]
     weak_dimensions: list[DimensionFigure]
     alignments: list[Alignment]
+    recommendations: list[ChosenRecommendation] = Field(default_factory=list)
     comparison: RoundComparison | None = None

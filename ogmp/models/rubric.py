@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
@@ -84,6 +84,8 @@ class Indicator(StrictModel):
     """One question a unit answers with a maturity level."""
 
     id: Slug
+    short: Bilingual | None = None
+    """A short name for headings, tables and lists (the question stands beneath it)."""
     question: Bilingual
     principles: list[Slug] = Field(min_length=1)
     stage: Slug | None = None
@@ -93,19 +95,26 @@ class Indicator(StrictModel):
     levels: LevelTexts
 
 
+UnitKindId = Literal["province", "bangkok", "agency", "local"]
+
+
 class Recommendation(StrictModel):
-    """A concrete to-be step for a component at a given current level."""
+    """A concrete to-be step that lifts one or more indicators of a component from a level."""
 
     from_level: Annotated[int, BeforeValidator(_recommendation_from), Field(ge=1, le=4)] = Field(alias="from")
     driver: Slug
+    indicators: list[Slug] = Field(default_factory=list)
+    """The indicators of the component this step lifts from ``from`` to the next level."""
     text: Bilingual
     practice: Slug | None = None
     agendas: list[Slug] = Field(default_factory=list)
     """The agendas this step is written for (``[pm25]``); empty: every agenda."""
+    kinds: list[UnitKindId] = Field(default_factory=list)
+    """The kinds of unit whose offices it names (``[province]``); empty: every kind."""
 
-    def applies_to(self, agenda: str) -> bool:
-        """Whether a unit assessed on ``agenda`` should be given this step."""
-        return not self.agendas or agenda in self.agendas
+    def applies_to(self, agenda: str, kind: str) -> bool:
+        """Whether a unit of ``kind`` assessed on ``agenda`` should be given this step."""
+        return (not self.agendas or agenda in self.agendas) and (not self.kinds or kind in self.kinds)
 
 
 class Component(StrictModel):

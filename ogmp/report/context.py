@@ -10,18 +10,19 @@ the principles, the national context and the evidence.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from ogmp.messages import Lang
 from ogmp.models.assessment import Assessment
-from ogmp.models.catalogue import Catalogues, Index, Practice, Source
+from ogmp.models.catalogue import HOME_COUNTRY, Catalogues, Index, Practice
 from ogmp.models.result import ComponentResult, IndicatorResult, UnitResult
-from ogmp.models.rubric import Rubric
+from ogmp.models.rubric import Indicator, Rubric
 from ogmp.report.charts import GapBar, RadarAxis, gap_chart, radar_chart
 from ogmp.report.formatting import Fact, Formatter, Labels, LangText
+from ogmp.thai import glue
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,7 @@ class IndicatorView:
 
 @dataclass(frozen=True)
 class PracticeView:
-    name: LangText
-    where: LangText
+    title: LangText
     url: str | None
 
 
@@ -65,6 +65,7 @@ class PracticeView:
 class RecommendationView:
     from_level: str
     text: LangText
+    lifts: str
     practice: PracticeView | None
 
 
@@ -108,14 +109,17 @@ class PrincipleView:
 
 @dataclass(frozen=True)
 class IndexView:
+    """One index as the report's date knows it: its latest edition published by then."""
+
     name: LangText
     publisher: LangText
     scale: LangText
     edition: str
+    published: str
     figure: str
     dimensions: list[str]
     source: str
-    note: LangText | None
+    notes: list[LangText]
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,7 @@ class NationalView:
     """Thailand on the international indices, and where the unit's gaps meet its weak points."""
 
     indices: list[IndexView]
+    as_of: str
     weak_dimensions: list[LangText]
     alignments: list[LangText]
 
@@ -183,6 +188,7 @@ class ReportContext:
     components: list[ComponentView]
     principles: list[PrincipleView]
     indices: list[IndexView]
+    indices_as_of: str
     weak_dimensions: list[LangText]
     alignments: list[LangText]
     method: list[str]
@@ -236,6 +242,7 @@ def build_context(
         components=component_views(fmt, result, assessment, rubric, catalogues, evidence_by_indicator),
         principles=principle_views(fmt, result, rubric),
         indices=national.indices,
+        indices_as_of=national.as_of,
         weak_dimensions=national.weak_dimensions,
         alignments=national.alignments,
         method=fmt.paragraphs("method_text"),
@@ -432,7 +439,7 @@ def component_views(
                     )
                     for indicator in component_result.indicators
                 ],
-                drivers=recommendation_groups(fmt, component_result, rubric, result.agenda, catalogues),
+                drivers=recommendation_groups(fmt, component_result, result, rubric, catalogues),
                 target_reached=component_result.gap is not None and component_result.gap == 0,
             )
         )
@@ -509,18 +516,13 @@ def indicator_view(
 
 
 def recommendation_groups(
-    fmt: Formatter, component: ComponentResult, rubric: Rubric, agenda: str, catalogues: Catalogues
+    fmt: Formatter, component: ComponentResult, result: UnitResult, rubric: Rubric, catalogues: Catalogues
 ) -> list[DriverGroup]:
-    """The steps from the component's level up to its target that suit the unit's agenda,
-    grouped by driver level."""
-    if component.level is None or component.level >= component.target:
-        return []
-    steps = range(component.level, component.target)
-    chosen = [
-        r
-        for r in rubric.components_by_id[component.id].recommendations
-        if r.from_level in steps and r.applies_to(agenda)
-    ]
+    """The steps chosen for the component (:func:`ogmp.scoring.choose_recommendations`),
+    grouped by driver level, each with the indicators it lifts."""
+    chosen = [r for r in result.recommendations if r.component == component.id]
+    codes = rubric.indicator_codes()
+    indicators = rubric.indicators_by_id
     practices = catalogues.practices.by_id
     groups = []
     for driver in rubric.drivers:
@@ -529,20 +531,45 @@ def recommendation_groups(
             continue
         views = [
             RecommendationView(
-                from_level=fmt.label("from_level", level=fmt.number(recommendation.from_level)),
-                text=fmt.text(recommendation.text),
-                practice=practice_view(fmt, practices.get(recommendation.practice or "")),
+                from_level=fmt.label(
+                    "from_level", level=fmt.number(step.from_level), next=fmt.number(step.from_level + 1)
+                ),
+                text=fmt.text(step.text),
+                lifts=fmt.label(
+                    "lifts",
+                    items=fmt.join(
+                        [
+                            f"{fmt.digits(codes[i])} {short_name(indicators[i], fmt.lang)}"
+                            for i in step.indicators
+                        ]
+                    ),
+                ),
+                practice=practice_view(fmt, practices.get(step.practice or "")),
             )
-            for recommendation in members
+            for step in members
         ]
-        groups.append(DriverGroup(fmt.text(driver.name), views))
+        groups.append(
+            DriverGroup(fmt.plain(fmt.label("driver_group", driver=driver.name.get(fmt.lang))), views)
+        )
     return groups
+
+
+def short_name(indicator: Indicator, lang: Lang) -> str:
+    """An indicator's short name, or its question where the rubric gives none."""
+    return (indicator.short or indicator.question).get(lang)
 
 
 def practice_view(fmt: Formatter, practice: Practice | None) -> PracticeView | None:
     if practice is None:
         return None
-    return PracticeView(name=fmt.text(practice.name), where=fmt.text(practice.where), url=practice.url)
+    lang = fmt.lang
+    title = practice.name.get(lang)
+    if practice.by is not None:
+        credit = fmt.label("practice_by", by=practice.by.get(lang))
+        title = glue(title, credit) if lang == "th" else f"{title} {credit}"
+    if practice.where is not None and practice.where.get(lang) not in title:
+        title += f" ({practice.where.get(lang)})"
+    return PracticeView(title=fmt.plain(fmt.digits(title)), url=practice.url)
 
 
 # --- the principles ------------------------------------------------------------------------
@@ -575,6 +602,11 @@ def principle_views(fmt: Formatter, result: UnitResult, rubric: Rubric) -> list[
 def national_part(fmt: Formatter, result: UnitResult, rubric: Rubric, catalogues: Catalogues) -> NationalView:
     lang = fmt.lang
     sources = {source.id: source for source in catalogues.indices.sources}
+
+    def title(source_id: str) -> str:
+        source = sources.get(source_id)
+        return source.title.get(lang) if source else source_id
+
     codes = rubric.indicator_codes()
     indicators = rubric.indicators_by_id
     dimension_names = {
@@ -585,7 +617,7 @@ def national_part(fmt: Formatter, result: UnitResult, rubric: Rubric, catalogues
     weak = []
     for figure in result.weak_dimensions:
         parts = []
-        if figure.value is not None and figure.dimension is not None:
+        if figure.value is not None and figure.dimension is not None and figure.edition is not None:
             places = 4 if figure.scale_max <= 1 else 1 if figure.value % 1 else 0
             value = fmt.number(figure.value, places)
             if figure.derived:
@@ -595,16 +627,15 @@ def national_part(fmt: Formatter, result: UnitResult, rubric: Rubric, catalogues
                     "weak_value",
                     dimension=figure.dimension.get(lang),
                     index=figure.index.get(lang),
-                    edition=figure.edition or "",
+                    edition=fmt.digits(figure.edition.get(lang)),
                     value=value,
                     max=fmt.number(int(figure.scale_max)),
                 )
             )
         if figure.finding is not None:
-            source = sources.get(figure.source)
-            title = source.title if source else figure.source
+            source = title(figure.finding_source or figure.source)
             parts.append(
-                f"{fmt.label('finding')}: {figure.finding.get(lang)} ({fmt.label('source')}: {title})"
+                f"{fmt.label('finding')}: {figure.finding.get(lang)} ({fmt.label('source')}: {source})"
             )
         weak.append(fmt.plain(" | ".join(parts)))
     alignments = [
@@ -619,62 +650,83 @@ def national_part(fmt: Formatter, result: UnitResult, rubric: Rubric, catalogues
         )
         for a in result.alignments
     ]
-    indices = [index_view(fmt, index, sources) for index in catalogues.indices.indices]
-    return NationalView(indices, weak, alignments)
+    indices = [index_view(fmt, index, title, result.date) for index in catalogues.indices.indices]
+    as_of = fmt.label("indices_as_of", date=fmt.date(result.date))
+    return NationalView(indices, as_of, weak, alignments)
 
 
-def index_view(fmt: Formatter, index: Index, sources: Mapping[str, Source]) -> IndexView:
+def index_view(fmt: Formatter, index: Index, title: Callable[[str], str], as_of: dt.date) -> IndexView:
+    """Thailand on ``index`` in its latest edition published by ``as_of``, or why there is none."""
     places = 4 if index.scale_max <= 1 else 2
-    note = fmt.text(index.not_published) if index.not_published else None
-    for edition in index.editions:
-        result = next((r for r in edition.results if r.country == "THA"), None)
-        if result is None:
-            continue
-        derived = " " + fmt.label("derived_mark")
-        figure_parts = []
-        if result.rank is not None:
-            tied = fmt.label("tied") if result.rank_tied else ""
-            rank = (
-                fmt.label(
-                    "rank_value",
-                    rank=fmt.number(result.rank),
-                    tied=tied,
-                    countries=fmt.number(edition.countries),
-                )
-                if edition.countries
-                else fmt.label("rank_value_no_total", rank=fmt.number(result.rank), tied=tied)
-            )
-            figure_parts.append(rank + (derived if "rank" in result.derived else ""))
-        if result.score is not None:
-            score = fmt.label(
-                "score_value", score=fmt.figure(result.score, places), max=fmt.figure(index.scale_max, 0)
-            )
-            figure_parts.append(score + (derived if "score" in result.derived else ""))
-        names = {d.id: d.name.get(fmt.lang) for d in index.dimensions}
-        dimensions = [
-            f"{names.get(key, key)} {fmt.figure(value, places)}" + (derived if key in result.derived else "")
-            for key, value in result.dimensions.items()
-        ]
-        source = sources.get(edition.source)
+    notes = [fmt.text(index.not_published)] if index.not_published else []
+    edition = index.edition_as_of(as_of)
+    if edition is None:
+        if index.first_published is not None and as_of < index.first_published.day:
+            why = fmt.label("no_edition_yet", date=fmt.published(index.first_published))
+        else:
+            why = fmt.label("no_edition_held" if index.editions else "not_published")
         return IndexView(
             name=fmt.text(index.name),
             publisher=fmt.text(index.publisher),
             scale=fmt.text(index.scale),
-            edition=edition.edition,
-            figure=", ".join(figure_parts),
-            dimensions=dimensions,
-            source=source.title if source else edition.source,
-            note=note,
+            edition="–",
+            published="",
+            figure=why,
+            dimensions=[],
+            source="",
+            notes=notes,
         )
+    published = fmt.label("published_on", date=fmt.published(edition.published))
+    result = edition.result_for(HOME_COUNTRY)
+    if result is None:
+        return IndexView(
+            name=fmt.text(index.name),
+            publisher=fmt.text(index.publisher),
+            scale=fmt.text(index.scale),
+            edition=fmt.digits(edition.edition.get(fmt.lang)),
+            published=published,
+            figure=edition.note.get(fmt.lang) if edition.note else fmt.label("not_in_edition"),
+            dimensions=[],
+            source=title(edition.source),
+            notes=notes,
+        )
+    derived = " " + fmt.label("derived_mark")
+    figure_parts = []
+    if result.rank is not None:
+        tied = fmt.label("tied") if result.rank_tied else ""
+        rank = (
+            fmt.label(
+                "rank_value",
+                rank=fmt.number(result.rank),
+                tied=tied,
+                countries=fmt.number(edition.countries),
+            )
+            if edition.countries
+            else fmt.label("rank_value_no_total", rank=fmt.number(result.rank), tied=tied)
+        )
+        figure_parts.append(rank + (derived if "rank" in result.derived else ""))
+    if result.score is not None:
+        score = fmt.label(
+            "score_value", score=fmt.figure(result.score, places), max=fmt.figure(index.scale_max, 0)
+        )
+        figure_parts.append(score + (derived if "score" in result.derived else ""))
+    names = {d.id: d.name.get(fmt.lang) for d in index.dimensions}
+    dimensions = [
+        f"{names.get(key, key)} {fmt.figure(value, places)}" + (derived if key in result.derived else "")
+        for key, value in result.dimensions.items()
+    ]
+    if edition.note is not None:
+        notes.append(fmt.text(edition.note))
     return IndexView(
         name=fmt.text(index.name),
         publisher=fmt.text(index.publisher),
         scale=fmt.text(index.scale),
-        edition="–",
-        figure=fmt.label("not_published"),
-        dimensions=[],
-        source="",
-        note=note,
+        edition=fmt.digits(edition.edition.get(fmt.lang)),
+        published=published,
+        figure=", ".join(figure_parts),
+        dimensions=dimensions,
+        source=title(edition.source),
+        notes=notes,
     )
 
 

@@ -11,8 +11,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ogmp.messages import Lang
+from ogmp.models.catalogue import Publication
 from ogmp.models.common import Bilingual
-from ogmp.thai import ENGLISH_MONTHS, fiscal_year_span, format_date, language_of, to_thai_digits
+from ogmp.thai import (
+    BUDDHIST_ERA_OFFSET,
+    ENGLISH_MONTHS,
+    THAI_MONTHS,
+    fiscal_year_span,
+    format_date,
+    language_of,
+    to_thai_digits,
+)
 
 Labels = Mapping[str, object]
 """A report's fixed texts in one language (``labels.yaml``)."""
@@ -82,6 +91,19 @@ class Formatter:
     def date(self, day: dt.date) -> str:
         """``22 มีนาคม 2564`` (Buddhist Era) in Thai, ``22 March 2021`` in English."""
         return format_date(day, self.lang, thai_digits=self.thai_digits)
+
+    def published(self, publication: Publication) -> str:
+        """A publication date as precisely as it is known: ``17 กันยายน 2567``, ``กรกฎาคม 2561``
+        or ``พ.ศ. 2558`` in Thai; ``17 September 2024``, ``July 2018`` or ``2015`` in English."""
+        day = publication.day
+        if publication.precision == "day":
+            return self.date(day)
+        thai = self.lang == "th"
+        year = f"{day.year + BUDDHIST_ERA_OFFSET}" if thai else str(day.year)
+        if publication.precision == "year":
+            return self.digits(f"พ.ศ. {year}" if thai else year)
+        month = (THAI_MONTHS if thai else ENGLISH_MONTHS)[day.month - 1]
+        return self.digits(f"{month} {year}")
 
     def levels(self, count: int) -> str:
         """``1 level``, ``3 levels``: a whole number of levels."""
