@@ -26,7 +26,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "file.not_regular": (
         "not a regular file; give the path of a .yaml file",
-        "ไม่ใช่ไฟล์ข้อมูลทั่วไป กรุณาระบุตำแหน่งไฟล์ .yaml",
+        "ตำแหน่งที่ระบุไม่ใช่ไฟล์ (อาจเป็นโฟลเดอร์) กรุณาระบุตำแหน่งของไฟล์ .yaml",
     ),
     "file.unreadable": (
         "cannot be read ({reason}); check the file's permissions",
@@ -86,7 +86,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "yaml.tab": (
         "a tab character is used for indentation; YAML needs spaces"
         " (set your editor to insert spaces when Tab is pressed)",
-        "มีการใช้ปุ่ม Tab ในการย่อหน้า YAML ต้องย่อหน้าด้วยการเว้นวรรค (ตั้งค่าโปรแกรมแก้ไขให้กด Tab แล้วได้ช่องว่างแทน)",
+        "พบอักขระ Tab ในการย่อหน้า ไฟล์ YAML ต้องย่อหน้าด้วยช่องว่าง (เว้นวรรค) เท่านั้น"
+        " (ตั้งค่าโปรแกรมแก้ไขให้กดปุ่ม Tab แล้วได้ช่องว่างแทน)",
     ),
     "yaml.reserved_char": (
         "'{char}' cannot start a key or a value in YAML; put the text that starts with it in quotes",
@@ -237,7 +238,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     # --- structure (from the models) -----------------------------------------
     "field.missing": (
         "required key '{key}' is missing; add it",
-        "ขาดคีย์ '{key}' ซึ่งต้องมี กรุณาเพิ่ม",
+        "ไม่พบคีย์ '{key}' ซึ่งจำเป็นต้องมี กรุณาเพิ่มคีย์นี้",
     ),
     "field.unknown": (
         "unknown key '{key}'{hint}; check the spelling or remove it",
@@ -245,31 +246,31 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "field.unknown.hint": (" (did you mean '{suggestion}'?)", " (หมายถึง '{suggestion}' หรือไม่)"),
     "field.allowed": (" (allowed here: {allowed})", " (คีย์ที่ใช้ได้ที่นี่: {allowed})"),
-    "type.text": ("expected a text here", "ตรงนี้ต้องเป็นข้อความ"),
+    "type.text": ("expected a text here", "ค่าในตำแหน่งนี้ต้องเป็นข้อความ"),
     "type.scalar": (
         "expected a single value here, not a list or a set of 'key: value' entries",
-        "ตรงนี้ต้องเป็นค่าเดี่ยว ไม่ใช่รายการหรือชุดข้อมูลแบบ 'คีย์: ค่า'",
+        "ค่าในตำแหน่งนี้ต้องเป็นค่าเดี่ยว ไม่ใช่รายการหรือชุดข้อมูลแบบ 'คีย์: ค่า'",
     ),
     "type.integer": (
         "expected a whole number here, got '{value}'",
-        "ตรงนี้ต้องเป็นจำนวนเต็ม แต่พบ '{value}'",
+        "ค่าในตำแหน่งนี้ต้องเป็นจำนวนเต็ม แต่พบ '{value}'",
     ),
-    "type.number": ("expected a number here, got '{value}'", "ตรงนี้ต้องเป็นตัวเลข แต่พบ '{value}'"),
+    "type.number": ("expected a number here, got '{value}'", "ค่าในตำแหน่งนี้ต้องเป็นตัวเลข แต่พบ '{value}'"),
     "type.boolean": (
         "expected true or false here, got '{value}'",
-        "ตรงนี้ต้องเป็น true หรือ false (หรือ ใช่ / ไม่ใช่) แต่พบ '{value}'",
+        "ค่าในตำแหน่งนี้ต้องเป็น true หรือ false (หรือ ใช่ / ไม่ใช่) แต่พบ '{value}'",
     ),
     "type.date": (
         "expected a date written as YYYY-MM-DD (e.g. 2021-03-22 or 2564-03-22), got '{value}'",
-        "ตรงนี้ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว (เช่น 2564-03-22 หรือ 2021-03-22) แต่พบ '{value}'",
+        "ค่าในตำแหน่งนี้ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว (เช่น 2564-03-22 หรือ 2021-03-22) แต่พบ '{value}'",
     ),
     "type.mapping": (
         "expected a set of 'key: value' entries here",
-        "ตรงนี้ต้องเป็นชุดข้อมูลแบบ 'คีย์: ค่า'",
+        "ค่าในตำแหน่งนี้ต้องเป็นชุดข้อมูลแบบ 'คีย์: ค่า'",
     ),
     "type.list": (
         "expected a list here (lines starting with '- ')",
-        "ตรงนี้ต้องเป็นรายการ (แต่ละบรรทัดขึ้นต้นด้วย '- ')",
+        "ค่าในตำแหน่งนี้ต้องเป็นรายการ (แต่ละบรรทัดขึ้นต้นด้วย '- ')",
     ),
     "value.empty": ("must not be empty", "ต้องไม่เว้นว่าง"),
     "list.too_short": ("needs at least {count} item(s)", "ต้องมีอย่างน้อย {count} รายการ"),
@@ -410,7 +411,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "date.range": (
         "the date {value} is not plausible; write it as YYYY-MM-DD in C.E. or B.E.",
-        "วันที่ {value} ไม่สมเหตุสมผล กรุณาเขียนเป็น ปปปป-ดด-วว แบบ พ.ศ. หรือ ค.ศ.",
+        "วันที่ {value} ไม่น่าจะถูกต้อง กรุณาเขียนเป็น ปปปป-ดด-วว แบบ พ.ศ. หรือ ค.ศ.",
     ),
     "date.future": (
         "the assessment date {value} ({date}) is in the future; check the year",
@@ -491,7 +492,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "rubric.kind.principle": ("principle", "หลักการ"),
     "rubric.kind.driver": ("driver level", "ระดับการขับเคลื่อน"),
-    "rubric.kind.stage": ("policy-cycle stage", "ขั้นตอนของวงจรนโยบาย"),
+    "rubric.kind.stage": ("participation stage", "ขั้นตอนการมีส่วนร่วม"),
     "rubric.kind.practice": ("best practice", "ตัวอย่างความสำเร็จ"),
     "rubric.kind.index": ("index dimension", "มิติของดัชนี"),
     "rubric.kind.agenda": ("agenda", "วาระ"),
@@ -549,8 +550,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'from' คือระดับปัจจุบันที่ข้อเสนอนี้ช่วยยกระดับขึ้น ต้องเป็น 1 ถึง 4 แต่พบ {value}",
     ),
     "rubric.participation_stage": (
-        "indicator '{value}' serves participation but names no policy-cycle stage; add 'stage:'",
-        "ตัวชี้วัด '{value}' เกี่ยวกับการมีส่วนร่วมแต่ยังไม่ระบุขั้นตอนของวงจรนโยบาย กรุณาเพิ่ม 'stage:'",
+        "indicator '{value}' serves participation but names no participation stage; add 'stage:'",
+        "ตัวชี้วัด '{value}' เกี่ยวกับการมีส่วนร่วมแต่ยังไม่ระบุขั้นตอนการมีส่วนร่วม กรุณาเพิ่ม 'stage:'",
     ),
     "rubric.duplicate_version": (
         "rubric '{rubric_id}' version {version} is defined twice: {first} and {second}",
@@ -611,9 +612,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "assess.written": ("wrote {path}", "เขียนไฟล์ {path} แล้ว"),
     "assess.summary": (
         "{scored} assessment(s) scored, {invalid} file(s) not scored because of errors",
-        "ประเมินผลแล้ว {scored} แบบประเมิน ข้ามไป {invalid} ไฟล์เพราะมีข้อผิดพลาด",
+        "คำนวณผลแล้ว {scored} แบบประเมิน ข้ามไป {invalid} ไฟล์เพราะมีข้อผิดพลาด",
     ),
-    "assess.summary_all": ("{scored} assessment(s) scored", "ประเมินผลแล้ว {scored} แบบประเมิน"),
+    "assess.summary_all": ("{scored} assessment(s) scored", "คำนวณผลแล้ว {scored} แบบประเมิน"),
     "labels.languages": (
         "labels.yaml holds a 'th' and an 'en' section (either may be left out) of 'key: text' entries",
         "labels.yaml ประกอบด้วยส่วน 'th' และ 'en' (ละส่วนใดส่วนหนึ่งได้) ที่เป็นรายการ 'คีย์: ข้อความ'",
@@ -666,7 +667,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "verify.missing": (
         "the report carries no embedded {what}: it was not made by ogmp assess, or it was altered",
-        "รายงานไม่มี{what}แนบอยู่ จึงไม่ได้สร้างด้วย ogmp assess หรือถูกแก้ไข",
+        "ไม่พบ{what}ที่แนบอยู่ในรายงาน แสดงว่ารายงานนี้ไม่ได้สร้างด้วย ogmp assess หรือถูกแก้ไขภายหลัง",
     ),
     "verify.what.assessment": ("assessment", "แบบประเมิน"),
     "verify.what.rubric": ("rubric", "เกณฑ์การประเมิน"),
@@ -799,7 +800,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "principles: {principles}{stage}; weight {weight}{indices}",
         "หลักการ: {principles}{stage} น้ำหนัก {weight}{indices}",
     ),
-    "show.stage": ("; stage: {name}", " ขั้นตอน: {name}"),
+    "show.stage": ("; participation stage: {name}", " ขั้นตอนการมีส่วนร่วม: {name}"),
     "show.indices": ("; indices: {refs}", " ดัชนี: {refs}"),
     "show.recommendations": ("To-be recommendations:", "ข้อเสนอเพื่อยกระดับ (To-be):"),
     "show.recommendation": ("from level {level}, {driver}: {text}", "จากระดับ {level} {driver}: {text}"),
@@ -851,12 +852,18 @@ CATALOG: dict[str, tuple[str, str]] = {
     "scaffold.rubric": ("Rubric: {name} ({id}, version {version})", "เกณฑ์: {name} ({id} ฉบับที่ {version})"),
     "scaffold.how": ("How to fill in this file", "วิธีกรอก"),
     "scaffold.how.level": (
-        "Give every indicator a level from 1 to 5, using the level descriptions written above it. If an indicator does not apply to your unit, write n/a and add 'reason:' saying why.",
-        "ให้ระดับ (level) ทุกตัวชี้วัด เป็นเลข 1 ถึง 5 โดยเทียบกับคำอธิบายระดับที่เขียนไว้เหนือตัวชี้วัด ถ้าตัวชี้วัดใดไม่เกี่ยวข้องกับหน่วยงาน ให้ใส่ n/a และเพิ่ม 'reason:' อธิบายเหตุผล",
+        "Give every indicator a level from 1 to 5, using the level descriptions written above it:"
+        " choose the highest level whose every condition, and every condition of each lower level,"
+        " is met; a level met only in part does not count. If an indicator does not apply to your"
+        " unit, write n/a and add 'reason:' saying why.",
+        "ประเมินระดับ (level) ของทุกตัวชี้วัดเป็นเลข 1 ถึง 5 โดยเทียบกับคำอธิบายระดับที่เขียนไว้เหนือตัวชี้วัด"
+        " ให้เลือกระดับสูงสุดที่ดำเนินการได้ครบทุกเงื่อนไขของระดับนั้นและของทุกระดับที่ต่ำกว่า"
+        " ระดับที่ทำได้เพียงบางส่วนยังไม่นับ ถ้าตัวชี้วัดใดไม่เกี่ยวข้องกับหน่วยรับการประเมิน"
+        " ให้ใส่ n/a และเพิ่ม 'reason:' อธิบายเหตุผล",
     ),
     "scaffold.how.evidence": (
         "Back each level with evidence: a link (url) or a file (file), and say whether the public can see it (public: true or false).",
-        "แนบหลักฐาน (evidence) ประกอบระดับที่ให้ เป็นลิงก์ (url) หรือไฟล์ (file) และระบุว่าประชาชนเข้าถึงได้หรือไม่ (public: true หรือ false)",
+        "แนบหลักฐาน (evidence) ประกอบระดับที่ประเมิน เป็นลิงก์ (url) หรือไฟล์ (file) และระบุว่าประชาชนเข้าถึงได้หรือไม่ (public: true หรือ false)",
     ),
     "scaffold.how.target": (
         "Set the to-be target of each component (target: 1-5); left empty, the rubric's default applies.",
@@ -868,7 +875,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "scaffold.how.yaml": (
         "Indent with spaces, never tabs. Put text containing ': ' or starting with a symbol in quotes.",
-        "ย่อหน้าด้วยการเว้นวรรคเท่านั้น ห้ามใช้ปุ่ม Tab ข้อความที่มี ': ' หรือขึ้นต้นด้วยสัญลักษณ์ให้ใส่ในเครื่องหมายคำพูด",
+        "ย่อหน้าด้วยการเว้นวรรคเท่านั้น ห้ามใช้อักขระ Tab ข้อความที่มี ': ' หรือขึ้นต้นด้วยสัญลักษณ์ให้ใส่ในเครื่องหมายคำพูด",
     ),
     "scaffold.kind": (
         "province = province, agency = central agency, local = local administration",
@@ -893,10 +900,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "- url: https://...  (or file: ...)  then  public: true/false",
         "- url: https://...  (หรือ file: ...)  และ public: true/false",
     ),
-    "scaffold.note": ("what the level rests on", "คำอธิบายประกอบระดับที่ให้"),
+    "scaffold.note": ("what the level rests on", "คำอธิบายประกอบระดับที่ประเมิน"),
     "scaffold.evidence_hint": ("Evidence: {text}", "หลักฐานที่ควรแนบ: {text}"),
     "scaffold.principles": ("Principles: {names}", "หลักการ: {names}"),
-    "scaffold.stage": ("Policy-cycle stage: {name}", "ขั้นตอนการมีส่วนร่วม: {name}"),
+    "scaffold.stage": ("Participation stage: {name}", "ขั้นตอนการมีส่วนร่วม: {name}"),
 }
 
 

@@ -160,7 +160,7 @@ COMPONENTS: tuple[Column[tuple[UnitRow, ComponentResult]], ...] = (
     Column("ลำดับความสำคัญ priority", lambda row: row[1].priority_rank),
     Column("มีหลักฐาน % evidenced", lambda row: row[1].confidence.evidenced_percent),
     Column("หลักฐานสาธารณะ % public", lambda row: row[1].confidence.public_percent),
-    Column("ความเชื่อมั่น confidence", lambda row: row[1].confidence.label),
+    Column("ความครอบคลุมของหลักฐาน evidence coverage", lambda row: row[1].confidence.label),
 )
 
 

@@ -164,10 +164,12 @@ def print_rubric(console: Console, rubric: Rubric, lang: Lang, practice_names: d
                 "show.indicator",
                 lang,
                 code=codes[indicator.id],
-                question=indicator.question.get(lang),
+                question=(indicator.short or indicator.question).get(lang),
                 id=indicator.id,
             )
             print_prose(console, "   " + line, indent="    ", style="bold")
+            if indicator.short is not None:
+                print_prose(console, "      " + indicator.question.get(lang), indent="      ")
             stage = tr("show.stage", lang, name=stages[indicator.stage]) if indicator.stage in stages else ""
             indices = tr("show.indices", lang, refs=", ".join(indicator.indices)) if indicator.indices else ""
             tags = tr(

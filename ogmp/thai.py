@@ -47,6 +47,17 @@ def to_thai_digits(text: str) -> str:
     return text.translate(_TO_THAI_DIGITS)
 
 
+_WORD = re.compile(r"\S+")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def thai_digits_in_prose(text: str) -> str:
+    """``text`` with Thai digits in its words of figures (``พ.ศ. ๒๕๔๐``, ``มาตรา ๗๗``, ``๐.๘๓๕๑``),
+    while a word with a Latin letter keeps its digits: codes, names and addresses such as
+    PM2.5, TH-52, SHA-256, 4th or data.go.th."""
+    return _WORD.sub(lambda word: word[0] if _LATIN.search(word[0]) else to_thai_digits(word[0]), text)
+
+
 def format_date(date: dt.date, lang: Lang, *, thai_digits: bool = False) -> str:
     """``22 มีนาคม 2564`` (Buddhist Era) in Thai; ``22 March 2021`` in English."""
     if lang == "th":

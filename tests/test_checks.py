@@ -53,7 +53,7 @@ def test_unknown_references_are_named_with_what_exists(registry: Registry, write
     )
     found = rubric_problems(registry, write, text)
     assert found == [
-        f"{line_of(text, 'stage: consulting')}: 'consulting' is not a known policy-cycle stage (did you mean"
+        f"{line_of(text, 'stage: consulting')}: 'consulting' is not a known participation stage (did you mean"
         " 'consultation'?); known: information, consultation, co_decision, co_implementation, co_evaluation",
         f"{line_of(text, 'acountability')}: 'acountability' is not a known principle (did you mean"
         " 'accountability'?); known: transparency, participation, accountability, inclusiveness",
@@ -81,7 +81,7 @@ def test_indicator_count_weights_and_stage(registry: Registry, write) -> None:  
     text = text.replace("c2_i3", "c2_i3_gone")
     found = rubric_problems(registry, write, text)
     assert found == [
-        f"{line_of(text, '- id: c1_i2')}: indicator 'c1_i2' serves participation but names no policy-cycle"
+        f"{line_of(text, '- id: c1_i2')}: indicator 'c1_i2' serves participation but names no participation"
         " stage; add 'stage:'",
         f"{line_of(text, 'weight: 30')}: component 'comp3' carries 91% of the total weight; no component should"
         " carry more than 50%",

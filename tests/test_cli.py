@@ -215,7 +215,8 @@ def test_rubric_show_and_check(runner: CliRunner, write) -> None:  # type: ignor
     assert code == 0
     assert out.startswith("mini version 1: Small test rubric\nFor tests only\nSource: ogmp test suite\n")
     assert (
-        "   1.2 Question 1.2 [c1_i2]\n      principles: Participation; stage: Consultation; weight 2\n" in out
+        "   1.2 Short name 1.2 [c1_i2]\n      Question 1.2\n"
+        "      principles: Participation; participation stage: Consultation; weight 2\n" in out
     )
     code, out, _ = run(runner, "rubric", "check", "--lang", "en", str(RUBRICS / "mini.yaml"), *MINI)
     assert (code, out) == (

@@ -12,7 +12,7 @@ from ogmp.models.assessment import Assessment
 from ogmp.models.rubric import Rubric
 from ogmp.registry import Registry
 from ogmp.report.build import _labels
-from ogmp.report.context import ReportContext, build_context, index_view, practice_view
+from ogmp.report.context import ReportContext, build_context, gap_note, index_view, practice_view
 from ogmp.report.formatting import Formatter
 from ogmp.report.render import template_dirs
 from ogmp.scoring import score_assessment
@@ -123,7 +123,7 @@ def test_an_index_is_shown_in_the_edition_the_assessment_date_could_cite() -> No
     assert index_row("egdi", dt.date(2021, 6, 15)) == (
         "ฉบับปี ค.ศ. 2020",
         "เผยแพร่ 10 กรกฎาคม 2563",
-        "อันดับที่ 57 จาก 193",
+        "อันดับที่ 57 จาก 193 ประเทศ",
         [],
     )
     assert index_row("egdi", dt.date(2025, 1, 1))[:2] == ("ฉบับปี ค.ศ. 2024", "เผยแพร่ 17 กันยายน 2567")
@@ -160,7 +160,7 @@ def test_thai_digits_reach_edition_names_and_publication_dates() -> None:
     assert (view.edition, view.published, view.figure) == (
         "ปีงบประมาณ พ.ศ. ๒๕๖๘",
         "เผยแพร่ ๑๘ สิงหาคม ๒๕๖๘",
-        "๙๓.๘๒ จาก ๑๐๐",
+        "คะแนน ๙๓.๘๒ (เต็ม ๑๐๐)",
     )
 
 
@@ -200,3 +200,47 @@ def test_a_practice_is_named_once_with_its_body_and_place(practice_id: str, lang
     practice = REGISTRY.catalogues.practices.by_id[practice_id]
     view = practice_view(Formatter.of(lang, _labels(tuple(template_dirs()))[lang]), practice)  # type: ignore[arg-type]
     assert view is not None and str(view.title) == title
+
+
+def test_the_summary_explains_a_gap_its_figures_do_not_subtract_to() -> None:
+    assert context(VALID_DATA).summary_note is None  # 4.50 - 2.44 = 2.06, as printed
+    above = context(with_levels({"c1_i1": 5, "c1_i2": 5, "c1_i3": 5}))  # comp1 above its target of 4
+    assert [str(fact.value) for fact in above.overall_facts] == [
+        "2.83",
+        "Level 2, Developing",
+        "4.50",
+        "1.83 levels",
+    ]
+    assert str(above.summary_note).startswith("The mean gap is computed from each component's gap")
+    assessment = Assessment.model_validate(VALID_DATA)
+    result = score_assessment(
+        assessment, RUBRIC, REGISTRY.catalogues, file_name="a.yaml", sha256="0", rubric_sha256="0"
+    )
+    rounded = result.model_copy(
+        update={
+            "overall": result.overall.model_copy(
+                update={"mean_level": 2.56, "target_mean_level": 3.63, "gap": 1.06}
+            )
+        }
+    )
+    labels = _labels(tuple(template_dirs()))["th"]
+    assert str(gap_note(Formatter.of("th", labels), rounded)) == (
+        "ตัวเลขคำนวณจากค่าที่ยังไม่ปัดเศษ ผลต่างของตัวเลขที่แสดงอาจคลาดเคลื่อนได้ 0.01"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "items", "joined"),
+    [
+        ("th", ["ความโปร่งใส", "การมีความรับผิดชอบ"], "ความโปร่งใส และการมีความรับผิดชอบ"),
+        ("th", ["ก", "ข", "ดัชนี OSI"], "ก ข และดัชนี OSI"),
+        ("th", ["ดัชนีบริการออนไลน์", "OSI"], "ดัชนีบริการออนไลน์ และ OSI"),
+        (
+            "en",
+            ["transparency", "participation", "accountability"],
+            "transparency, participation and accountability",
+        ),
+    ],
+)
+def test_lists_are_joined_as_each_language_writes_them(lang: str, items: list[str], joined: str) -> None:
+    assert Formatter.of(lang, _labels(tuple(template_dirs()))[lang]).join(items) == joined  # type: ignore[arg-type]

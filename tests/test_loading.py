@@ -97,7 +97,9 @@ def test_wrong_shapes() -> None:
 def test_thai_messages() -> None:
     data, source = parse_yaml(HEADER.replace("round: 2564", "round: abc"), "a.yaml")
     _, found = validate_document(YamlDocument(Path("a.yaml"), "a.yaml", data, source, ""), Assessment)
-    assert [problem.format("th") for problem in found] == ["a.yaml:7:8: round: ตรงนี้ต้องเป็นจำนวนเต็ม แต่พบ 'abc'"]
+    assert [problem.format("th") for problem in found] == [
+        "a.yaml:7:8: round: ค่าในตำแหน่งนี้ต้องเป็นจำนวนเต็ม แต่พบ 'abc'"
+    ]
 
 
 def test_rubric_level_keys_are_located_although_converted_to_numbers() -> None:

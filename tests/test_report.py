@@ -143,6 +143,44 @@ def test_thai_digits() -> None:
     assert format_date(dt.date(2021, 3, 22), "en") == "22 March 2021"
 
 
+def bundled_report(lang: str, fmt: str, digits: bool, name: str = "th-52-pm25-2564.yaml") -> str:
+    import tempfile
+
+    example = Path(__file__).parent.parent / "assessments" / name
+    with tempfile.TemporaryDirectory() as folder:
+        run = assess(
+            [example], Path(folder), formats=[fmt], langs=[lang], thai_digits=digits, registry=Registry()
+        )
+        path = written(run.written, f".{fmt}")
+        return path.read_text(encoding="utf-8") if fmt == "html" else extracted(path.read_bytes())["pypdf"]
+
+
+def words_with_arabic_digits(text: str) -> list[str]:
+    """The words of ``text`` that write a figure in Arabic digits, leaving out codes and names
+    with Latin letters in them (PM2.5, TH-52, SHA-256) and the hexadecimal digests."""
+    return [
+        word
+        for word in re.findall(r"\S+", text)
+        if re.search(r"[0-9]", word) and not re.search(r"[A-Za-z]", word)
+    ]
+
+
+def visible_text(html: str) -> str:
+    body = re.sub(r"(?s)<style.*?</style>|<script.*?</script>|<svg.*?</svg>", " ", html)
+    return re.sub(r"<[^>]+>", " ", body)
+
+
+def test_thai_digits_everywhere_or_nowhere() -> None:
+    # every figure of running text (rubric texts, dates, headings, index figures) is in Thai digits
+    html = visible_text(bundled_report("th", "html", digits=True))
+    assert words_with_arabic_digits(html) == []
+    assert "PM2.5" in html and "TH-52" in html and "พ.ศ. ๒๕๔๐" in html
+    pdf = bundled_report("th", "pdf", digits=True)
+    assert words_with_arabic_digits(pdf) == []
+    # without the option, none
+    assert not re.search("[๐-๙]", visible_text(bundled_report("th", "html", digits=False)))
+
+
 def test_page_numbers_and_contents_page_numbers() -> None:
     text = extracted(report("th"))["pypdf"]
     pages = re.findall(r"หน้า (\d+) จาก (\d+)", text)

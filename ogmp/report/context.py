@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from markupsafe import Markup
 
@@ -40,7 +41,9 @@ class EvidenceView:
 @dataclass(frozen=True)
 class IndicatorView:
     code: str
-    question: LangText
+    name: LangText
+    question: LangText | None
+    """The full question beneath the short name; None when the rubric gives no short name."""
     level: str
     not_applicable: bool
     reason: LangText | None
@@ -117,7 +120,7 @@ class IndexView:
     edition: str
     published: str
     figure: str
-    dimensions: list[str]
+    dimensions: str
     source: str
     notes: list[LangText]
 
@@ -145,6 +148,8 @@ class Overview:
     facts: list[Fact]
     top_gaps: list[TopGap]
     summary: list[LangText]
+    note: LangText | None = None
+    """Why the summary's figures do not subtract to its gap, where they do not."""
 
 
 @dataclass(frozen=True)
@@ -181,6 +186,7 @@ class ReportContext:
     overall_level: str
     overall_facts: list[Fact]
     summary: list[LangText]
+    summary_note: LangText | None
     top_gaps: list[TopGap]
     radar: Markup
     radar_legend: list[LangText]
@@ -223,7 +229,7 @@ def build_context(
     national = national_part(fmt, result, rubric, catalogues)
     return ReportContext(
         lang=lang,
-        labels=labels,
+        labels=fmt.shown_labels(),
         title=cover.title,
         unit_name=cover.unit_name,
         unit_code=cover.unit_code,
@@ -235,6 +241,7 @@ def build_context(
         overall_level=overview.level,
         overall_facts=overview.facts,
         summary=overview.summary,
+        summary_note=overview.note,
         top_gaps=overview.top_gaps,
         radar=charts.radar,
         radar_legend=charts.radar_legend,
@@ -324,7 +331,27 @@ def overview_part(fmt: Formatter, result: UnitResult) -> Overview:
         Fact(fmt.label("target_mean"), fmt.plain(fmt.number(overall.target_mean_level, 2))),
         Fact(fmt.label("gap"), fmt.plain(fmt.gap(overall.gap))),
     ]
-    return Overview(fmt.number(overall.score, 1), level, facts, top, [summary_paragraph(fmt, result, top)])
+    return Overview(
+        fmt.number(overall.score, 1),
+        level,
+        facts,
+        top,
+        [summary_paragraph(fmt, result, top)],
+        gap_note(fmt, result),
+    )
+
+
+def gap_note(fmt: Formatter, result: UnitResult) -> LangText | None:
+    """A footnote where the printed mean target minus the printed mean level is not the printed
+    mean gap: because of rounding, or because components above their target count no gap."""
+    overall = result.overall
+    if overall.mean_level is None or overall.target_mean_level is None or overall.gap is None:
+        return None
+    printed = Decimal(str(overall.target_mean_level)) - Decimal(str(overall.mean_level))
+    if printed == Decimal(str(overall.gap)):
+        return None
+    above = any(c.mean_level is not None and c.mean_level > c.target for c in result.components)
+    return fmt.plain(fmt.label("gap_note_clamped" if above else "gap_note_rounding"))
 
 
 def summary_paragraph(fmt: Formatter, result: UnitResult, top: Sequence[TopGap]) -> LangText:
@@ -336,6 +363,7 @@ def summary_paragraph(fmt: Formatter, result: UnitResult, top: Sequence[TopGap])
             "summary_text",
             unit=result.unit_name.get(lang),
             score=fmt.number(overall.score, 1),
+            mean=fmt.number(overall.mean_level, 2),
             level=fmt.number(overall.level),
             level_name=result.level_names[overall.level].get(lang),
             target=fmt.number(overall.target_mean_level, 2),
@@ -499,7 +527,8 @@ def indicator_view(
         level = "–"
     return IndicatorView(
         code=fmt.digits(result.code),
-        question=fmt.text(indicator.question),
+        name=fmt.text(indicator.short or indicator.question),
+        question=fmt.text(indicator.question) if indicator.short is not None else None,
         level=level,
         not_applicable=result.not_applicable,
         reason=fmt.written(result.reason) if result.reason else None,
@@ -507,7 +536,7 @@ def indicator_view(
         target=fmt.text(indicator.levels[result.target]) if show_target else None,
         target_level=fmt.level(result.target, rubric.levels),
         gap=fmt.levels(result.gap) if result.gap is not None else "–",
-        principles=", ".join(principles[p].name.get(lang) for p in indicator.principles if p in principles),
+        principles=fmt.join([principles[p].name.get(lang) for p in indicator.principles if p in principles]),
         stage=stages[indicator.stage].name.get(lang) if indicator.stage in stages else None,
         note=fmt.written(note) if note else None,
         evidence=evidence,
@@ -588,7 +617,7 @@ def principle_views(fmt: Formatter, result: UnitResult, rubric: Rubric) -> list[
             else fmt.label("not_measured"),
             level=fmt.number(principle.mean_level, 2),
             pulled_down_by=[
-                fmt.plain(f"{fmt.digits(codes[i])} {indicators[i].question.get(fmt.lang)}")
+                fmt.plain(f"{fmt.digits(codes[i])} {short_name(indicators[i], fmt.lang)}")
                 for i in principle.weakest
             ],
         )
@@ -605,12 +634,14 @@ def national_part(fmt: Formatter, result: UnitResult, rubric: Rubric, catalogues
 
     def title(source_id: str) -> str:
         source = sources.get(source_id)
-        return source.title.get(lang) if source else source_id
+        return fmt.prose(source.title.get(lang)) if source else source_id
 
     codes = rubric.indicator_codes()
     indicators = rubric.indicators_by_id
     dimension_names = {
-        f"{index.id}.{dimension.id}": f"{dimension.name.get(lang)} ({index.name.get(lang)})"
+        f"{index.id}.{dimension.id}": fmt.label(
+            "dimension_of", dimension=dimension.name.get(lang), index=index.name.get(lang)
+        )
         for index in catalogues.indices.indices
         for dimension in index.dimensions
     }
@@ -643,7 +674,7 @@ def national_part(fmt: Formatter, result: UnitResult, rubric: Rubric, catalogues
             fmt.label(
                 "alignment_value",
                 code=fmt.digits(codes[a.indicator]),
-                question=indicators[a.indicator].question.get(lang),
+                name=short_name(indicators[a.indicator], lang),
                 gap=fmt.levels(a.indicator_gap),
                 dimension=dimension_names.get(a.dimension, a.dimension),
             )
@@ -657,7 +688,11 @@ def national_part(fmt: Formatter, result: UnitResult, rubric: Rubric, catalogues
 
 def index_view(fmt: Formatter, index: Index, title: Callable[[str], str], as_of: dt.date) -> IndexView:
     """Thailand on ``index`` in its latest edition published by ``as_of``, or why there is none."""
-    places = 4 if index.scale_max <= 1 else 2
+
+    def value(figure: float) -> str:
+        # a 0-1 index is published to four decimals: 0.9410, not 0.941
+        return fmt.number(figure, 4) if index.scale_max <= 1 else fmt.figure(figure, 2)
+
     notes = [fmt.text(index.not_published)] if index.not_published else []
     edition = index.edition_as_of(as_of)
     if edition is None:
@@ -672,7 +707,7 @@ def index_view(fmt: Formatter, index: Index, title: Callable[[str], str], as_of:
             edition="–",
             published="",
             figure=why,
-            dimensions=[],
+            dimensions="",
             source="",
             notes=notes,
         )
@@ -686,7 +721,7 @@ def index_view(fmt: Formatter, index: Index, title: Callable[[str], str], as_of:
             edition=fmt.digits(edition.edition.get(fmt.lang)),
             published=published,
             figure=edition.note.get(fmt.lang) if edition.note else fmt.label("not_in_edition"),
-            dimensions=[],
+            dimensions="",
             source=title(edition.source),
             notes=notes,
         )
@@ -706,14 +741,12 @@ def index_view(fmt: Formatter, index: Index, title: Callable[[str], str], as_of:
         )
         figure_parts.append(rank + (derived if "rank" in result.derived else ""))
     if result.score is not None:
-        score = fmt.label(
-            "score_value", score=fmt.figure(result.score, places), max=fmt.figure(index.scale_max, 0)
-        )
+        score = fmt.label("score_value", score=value(result.score), max=fmt.figure(index.scale_max, 0))
         figure_parts.append(score + (derived if "score" in result.derived else ""))
     names = {d.id: d.name.get(fmt.lang) for d in index.dimensions}
     dimensions = [
-        f"{names.get(key, key)} {fmt.figure(value, places)}" + (derived if key in result.derived else "")
-        for key, value in result.dimensions.items()
+        f"{names.get(key, key)} {value(figure)}" + (derived if key in result.derived else "")
+        for key, figure in result.dimensions.items()
     ]
     if edition.note is not None:
         notes.append(fmt.text(edition.note))
@@ -723,8 +756,8 @@ def index_view(fmt: Formatter, index: Index, title: Callable[[str], str], as_of:
         scale=fmt.text(index.scale),
         edition=fmt.digits(edition.edition.get(fmt.lang)),
         published=published,
-        figure=", ".join(figure_parts),
-        dimensions=dimensions,
+        figure=fmt.label("list_separator").join(figure_parts),
+        dimensions=fmt.join(dimensions),
         source=title(edition.source),
         notes=notes,
     )

@@ -19,7 +19,9 @@ from ogmp.thai import (
     THAI_MONTHS,
     fiscal_year_span,
     format_date,
+    glue,
     language_of,
+    thai_digits_in_prose,
     to_thai_digits,
 )
 
@@ -64,16 +66,34 @@ class Formatter:
         template = self.labels[key]
         if not isinstance(template, str):
             raise TypeError(f"label {key} is not a text")
-        return template.format(**params)
+        return self.prose(template.format(**params))
 
     def paragraphs(self, key: str) -> list[str]:
         """The fixed text ``key`` that is a list of paragraphs."""
         value = self.labels[key]
-        return [str(paragraph) for paragraph in value] if isinstance(value, list) else []
+        return [self.prose(str(paragraph)) for paragraph in value] if isinstance(value, list) else []
 
     def digits(self, text: str) -> str:
-        """``text`` with its digits in Thai when the report asks for Thai digits."""
+        """``text`` (a figure or a code) with its digits in Thai when the report asks for them."""
         return to_thai_digits(text) if self.thai_digits else text
+
+    def prose(self, text: str) -> str:
+        """Running text with Thai digits when the report asks for them, except in codes and
+        names that carry Latin letters (PM2.5, TH-52): see :func:`thai_digits_in_prose`."""
+        return thai_digits_in_prose(text) if self.thai_digits else text
+
+    def shown_labels(self) -> Labels:
+        """The labels as templates print them, with Thai digits where the report asks for them."""
+        if not self.thai_digits:
+            return self.labels
+        return {
+            key: [self.prose(str(item)) for item in value]
+            if isinstance(value, list)
+            else self.prose(value)
+            if isinstance(value, str)
+            else value
+            for key, value in self.labels.items()
+        }
 
     def number(self, value: float | None, places: int = 0) -> str:
         """``value`` with ``places`` decimals (``–`` when there is none)."""
@@ -118,22 +138,26 @@ class Formatter:
         return self.label("level_value", level=self.number(level), name=names[level].get(self.lang))
 
     def join(self, items: Sequence[str]) -> str:
-        """``A, B and C`` in English, ``A B และ C`` in Thai (the labels say how)."""
+        """``A, B and C`` in English; ``A B และC`` in Thai, which spaces before และ and not after
+        it, unless a Latin word follows (``และ OSI``). The labels give the words."""
         if len(items) <= 1:
             return "".join(items)
-        return self.label("list_separator").join(items[:-1]) + self.label("list_and") + items[-1]
+        head = self.label("list_separator").join(items[:-1])
+        if self.lang == "th":
+            return f"{head} {glue(self.label('list_and').strip(), items[-1])}"
+        return head + self.label("list_and") + items[-1]
 
     def text(self, value: Bilingual) -> LangText:
         """A text of the rubric or catalogues, in the report's language."""
-        return LangText(value.get(self.lang), self.lang)
+        return LangText(self.prose(value.get(self.lang)), self.lang)
 
     def plain(self, value: str) -> LangText:
         """A text the report makes, in its own language."""
-        return LangText(value, self.lang)
+        return LangText(self.prose(value), self.lang)
 
     def written(self, value: str) -> LangText:
         """A text a unit wrote, in whatever language it is in."""
-        return LangText(value, language_of(value))
+        return LangText(self.prose(value), language_of(value))
 
     def fiscal_year(self, fiscal_year: int) -> str:
         """``Fiscal year B.E. 2564 (October 2020–September 2021)``."""

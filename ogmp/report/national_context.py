@@ -201,7 +201,7 @@ def build_national_context(
     agenda = cohort.agenda_name.get(lang)
     return NationalContext(
         lang=lang,
-        labels=labels,
+        labels=fmt.shown_labels(),
         title=f"{fmt.label('national_title')}: {agenda}, {round_text}",
         running_head=f"{fmt.label('national_title')} · {agenda} · {round_text}",
         cover=[
@@ -226,6 +226,8 @@ def build_national_context(
         stability_summary=(
             fmt.label("stability_all")
             if not moving
+            else fmt.label("stability_none")
+            if not stable
             else fmt.label(
                 "stability_some", stable=fmt.number(stable), total=fmt.number(len(cohort.stability))
             )
