@@ -32,7 +32,6 @@ sys.path.insert(0, str(ROOT))
 
 from ogmp.models.rubric import Indicator, Rubric  # noqa: E402
 from ogmp.registry import Registry  # noqa: E402
-from ogmp.scaffold import province_unit_name  # noqa: E402
 
 NOTES = [
     "มีคำสั่งแต่งตั้งคณะทำงานระดับจังหวัดแล้ว แต่ยังประชุมไม่สม่ำเสมอ",
@@ -129,7 +128,7 @@ def generate(
     validation_dir.mkdir(parents=True)
     chosen = [p for p in registry.catalogues.provinces.provinces if p.code != "TH-S"][:provinces]
     for province in chosen:
-        th, en = province_unit_name(province)
+        th, en = province.as_unit.th, province.as_unit.en
         unit = Unit(province.code, "province", th, en)
         (round_dir / f"{province.code.lower()}.yaml").write_text(
             assessment_text(unit, rubric, rng), encoding="utf-8"

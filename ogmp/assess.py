@@ -22,6 +22,7 @@ from ogmp.output import FolderLock, ensure_folder, write_atomic
 from ogmp.provenance import EmbeddedFile, embedded_files, result_json
 from ogmp.registry import Registry
 from ogmp.report.build import ReportJob, national_tasks, report_tasks
+from ogmp.report.linebreak import report_terms
 from ogmp.report.render import check_templates, template_dirs
 from ogmp.resources import user_folder
 from ogmp.scoring import compare_rounds, score_assessment
@@ -113,7 +114,14 @@ def assess_paths(
             )
             if first_shard and options.writes(*NATIONAL_FORMATS):
                 summary = summarize(results, registry.catalogues)
-                tasks += national_tasks(summary, results, formats=formats, out=out, options=render)
+                tasks += national_tasks(
+                    summary,
+                    results,
+                    formats=formats,
+                    out=out,
+                    options=render,
+                    terms=report_terms(registry.catalogues),
+                )
             batch = run_tasks(
                 tasks,
                 out,

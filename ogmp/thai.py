@@ -114,6 +114,30 @@ COMPOUNDS = frozenset(
         "ภาคเอกชน",
         "มีส่วนร่วม",
         "ฝุ่นละออง",
+        "องค์ประกอบที่",
+        "ตัวชี้วัดที่",
+        "อันดับที่",
+        "ฉบับที่",
+        "ครั้งที่",
+        "ผู้ว่าราชการกรุงเทพมหานคร",
+        "ผู้ว่าราชการ",
+        "สำนักงานเขต",
+        "ราชการ",
+        "ภาครัฐ",
+        "ข้อเสนอ",
+        "ยกระดับ",
+        "ระดับความพร้อม",
+        "ดัชนีสากล",
+        "ช่องว่าง",
+        "เป้าหมาย",
+        "ความโปร่งใส",
+        "ความรับผิดชอบ",
+        "บันทึกข้อตกลง",
+        "ข้อบัญญัติ",
+        "ปีงบประมาณ",
+        "คณะกรรมการ",
+        "คณะทำงาน",
+        "สำนักงาน ก.พ.ร.",
     }
 )
 
@@ -121,14 +145,55 @@ COMPOUNDS = frozenset(
 @functools.cache
 def _segmenter() -> Callable[[str], list[str]]:
     # PyThaiNLP's dictionary tokeniser, with the compounds above added to its dictionary:
-    # imported and its dictionary built (about half a second) only by the first text that
-    # has Thai words to split.
+    # imported and its dictionary built (about half a second) once per process, by the first
+    # text that has Thai words to split.
     from pythainlp.corpus.common import thai_words
     from pythainlp.tokenize import word_tokenize
     from pythainlp.util import dict_trie
 
     dictionary = dict_trie(thai_words() | COMPOUNDS)
     return functools.partial(word_tokenize, custom_dict=dictionary, engine="newmm", keep_whitespace=True)
+
+
+def segment(text: str, terms: frozenset[str] = frozenset()) -> list[str]:
+    """``text`` cut into Thai words (and the runs of other characters and spaces between them),
+    the pieces joined giving ``text`` back. A word of the dictionary's cut that begins one of
+    ``terms`` (names a report must keep whole) is taken with the whole term, and what follows
+    is cut again: "มีส่วน|ร่วมใน" becomes "มีส่วนร่วม|ใน". The dictionary stays the same for
+    every text, so that a text is always cut the same way."""
+    if not terms:
+        return _segmenter()(text)
+    starting = _terms_by_first_letter(terms)
+    pieces: list[str] = []
+    rest = text
+    while rest:
+        tokens = _segmenter()(rest)
+        offset, cut_again = 0, False
+        for token in tokens:
+            longer = (
+                term
+                for term in starting.get(rest[offset], ())
+                if len(term) > len(token) and rest.startswith(term, offset)
+            )
+            term = next(longer, None)
+            if term is None:
+                pieces.append(token)
+                offset += len(token)
+                continue
+            pieces.append(term)
+            rest, cut_again = rest[offset + len(term) :], True
+            break
+        if not cut_again:
+            break
+    return pieces
+
+
+@functools.cache
+def _terms_by_first_letter(terms: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    by_letter: dict[str, list[str]] = {}
+    for term in terms:
+        by_letter.setdefault(term[0], []).append(term)
+    return {letter: tuple(sorted(group, key=len, reverse=True)) for letter, group in by_letter.items()}
 
 
 def break_points(text: str) -> list[str]:

@@ -82,3 +82,13 @@ def assess(
         shard=shard,
     )
     return assess_paths(list(paths), registry or Registry([RUBRICS]), options)
+
+
+def html_text(html: str) -> str:
+    """The text a reader sees in an HTML report: tags gone (the Thai line breaking's spans and
+    ``<wbr>`` with them), entities decoded, head, styles and charts left out."""
+    import html as html_module
+    import re
+
+    body = re.sub(r"(?is)<(head|style|script|svg)\b.*?</\1\s*>", " ", html)
+    return html_module.unescape(re.sub(r"<[^>]+>", "", body))

@@ -28,7 +28,6 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
-from markupsafe import escape
 from typer.testing import CliRunner
 
 from ogmp.cli import app
@@ -38,7 +37,7 @@ from ogmp.models.assessment import Assessor, ComponentEntry, Evidence, Indicator
 from ogmp.registry import Registry
 from ogmp.validate import validate_file
 
-from .conftest import MINI_REPORT_ATTACHMENTS, RUBRICS, VALID
+from .conftest import MINI_REPORT_ATTACHMENTS, RUBRICS, VALID, html_text
 from .pdftools import without_whitespace
 
 REGISTRY = Registry([RUBRICS])
@@ -421,9 +420,10 @@ def test_hostile_text_reaches_the_pdf_as_text(
     assert attachments[source.name][0] == source.read_bytes()
 
     page = (out / f"{STEM}.{lang}.html").read_text(encoding="utf-8")
+    shown_text = html_text(page)  # Thai words come in the line breaking's spans
     for name, value in texts.items():
         if name not in HIDDEN_IN[lang]:
-            assert str(escape(value.strip())) in page, (name, value)
+            assert value.strip() in shown_text, (name, value)
     lowered = page.lower()
     assert "<img" not in lowered and "<script" not in lowered and "<link" not in lowered
     assert not re.search(r'(src|href)="(?!#|https?://|data:)', page, re.IGNORECASE), (

@@ -19,7 +19,7 @@ from ogmp.scoring import score_assessment
 from ogmp.thai import format_date, to_thai_digits
 from ogmp.validate import validate_file
 
-from .conftest import RUBRICS, VALID, assess
+from .conftest import RUBRICS, VALID, assess, html_text
 from .pdftools import extracted, fonts, needs_poppler, without_whitespace
 
 pytestmark = pytest.mark.slow  # renders real PDFs
@@ -115,8 +115,16 @@ def test_recommendations_written_for_another_agenda_are_left_out() -> None:
     narrowed = type(rubric).model_validate(data)
 
     def steps(rubric_used: object) -> list[str]:
+        result = score_assessment(
+            unit.assessment,
+            rubric_used,  # type: ignore[arg-type]
+            REGISTRY.catalogues,
+            file_name="a.yaml",
+            sha256="0",
+            rubric_sha256="0",
+        )
         context = build_context(
-            unit.result,
+            result,
             unit.assessment,
             rubric_used,  # type: ignore[arg-type]
             REGISTRY.catalogues,
@@ -165,20 +173,15 @@ def words_with_arabic_digits(text: str) -> list[str]:
     ]
 
 
-def visible_text(html: str) -> str:
-    body = re.sub(r"(?s)<style.*?</style>|<script.*?</script>|<svg.*?</svg>", " ", html)
-    return re.sub(r"<[^>]+>", " ", body)
-
-
 def test_thai_digits_everywhere_or_nowhere() -> None:
     # every figure of running text (rubric texts, dates, headings, index figures) is in Thai digits
-    html = visible_text(bundled_report("th", "html", digits=True))
+    html = html_text(bundled_report("th", "html", digits=True))
     assert words_with_arabic_digits(html) == []
     assert "PM2.5" in html and "TH-52" in html and "พ.ศ. ๒๕๔๐" in html
     pdf = bundled_report("th", "pdf", digits=True)
     assert words_with_arabic_digits(pdf) == []
     # without the option, none
-    assert not re.search("[๐-๙]", visible_text(bundled_report("th", "html", digits=False)))
+    assert not re.search("[๐-๙]", html_text(bundled_report("th", "html", digits=False)))
 
 
 def test_page_numbers_and_contents_page_numbers() -> None:

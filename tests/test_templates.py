@@ -12,7 +12,7 @@ from ogmp.cli import app
 from ogmp.diagnostics import shown
 from ogmp.report.render import template_dirs
 
-from .conftest import RUBRICS, VALID
+from .conftest import RUBRICS, VALID, html_text
 
 BUNDLED = template_dirs()[-1]
 REPORT = (BUNDLED / "report.html.j2").read_text(encoding="utf-8")
@@ -43,7 +43,7 @@ def test_labels_that_override_a_few_fall_back_to_the_bundled_ones(
     (folder / "labels.yaml").write_text("th:\n  summary: สรุปสำหรับผู้บริหาร\n", encoding="utf-8")
     code, output = assess(runner, folder, tmp_path / "out", "--lang", "both")
     assert code == 0, output
-    thai = (tmp_path / "out" / "th-52-pm25-2564.th.html").read_text(encoding="utf-8")
+    thai = html_text((tmp_path / "out" / "th-52-pm25-2564.th.html").read_text(encoding="utf-8"))
     english = (tmp_path / "out" / "th-52-pm25-2564.en.html").read_text(encoding="utf-8")
     assert "สรุปสำหรับผู้บริหาร" in thai and "บทสรุปผู้บริหาร" not in thai
     assert "สารบัญ" in thai  # a label it did not override

@@ -128,6 +128,8 @@ class NationalReport:
     fmt: str
     lang: Lang
     options: RenderOptions
+    terms: frozenset[str] = frozenset()
+    """The words its Thai lines must not break inside (:func:`ogmp.report.linebreak.report_terms`)."""
 
     def render(self) -> bytes:
         """The summary's bytes."""
@@ -143,6 +145,7 @@ class NationalReport:
             report_date=day,
             thai_digits=options.thai_digits,
             created=_created(day),
+            terms=self.terms,
         )
         html = render_html(context, dirs, standalone=self.fmt == "html", template_name=NATIONAL_TEMPLATE)
         if self.fmt == "html":
@@ -197,6 +200,7 @@ def national_tasks(
     formats: Sequence[str],
     out: Path,
     options: RenderOptions,
+    terms: frozenset[str] = frozenset(),
 ) -> list[Task]:
     """One task per national file: per cohort, its workbook, and its summary reports when
     the cohort has units to compare (two or more)."""
@@ -206,7 +210,7 @@ def national_tasks(
         members = tuple(result for result in results if cohort.includes(result))
         # The cohort carries every figure it shows (trends from earlier rounds too), so
         # its own content and its members' are all a summary depends on.
-        depends_on: list[bytes | str] = [repr(cohort), *(_json(result) for result in members)]
+        depends_on: list[bytes | str] = [repr(cohort), *(_json(result) for result in members), *sorted(terms)]
         wanted: list[tuple[str, Lang]] = [("xlsx", "th")] if "xlsx" in formats else []
         if len(cohort.units) >= 2:
             wanted += [(fmt, lang) for lang in options.langs for fmt in ("html", "pdf") if fmt in formats]
@@ -218,7 +222,7 @@ def national_tasks(
                     fingerprint=fingerprint(
                         *depends_on, templates, fmt, lang, options.fingerprint(), __version__
                     ),
-                    work=NationalReport(cohort, members, fmt, lang, options),
+                    work=NationalReport(cohort, members, fmt, lang, options, terms),
                     label=name,
                 )
             )

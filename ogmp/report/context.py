@@ -23,6 +23,7 @@ from ogmp.models.result import ComponentResult, IndicatorResult, UnitResult
 from ogmp.models.rubric import Indicator, Rubric
 from ogmp.report.charts import GapBar, RadarAxis, gap_chart, radar_chart
 from ogmp.report.formatting import Fact, Formatter, Labels, LangText
+from ogmp.report.linebreak import report_terms
 from ogmp.thai import glue
 
 
@@ -205,6 +206,8 @@ class ReportContext:
     thai_digits: bool = False
     created: str = ""
     provenance: tuple[tuple[str, str], ...] = ()
+    terms: frozenset[str] = frozenset()
+    """The words its Thai lines must not break inside."""
 
 
 def build_context(
@@ -260,6 +263,7 @@ def build_context(
         thai_digits=fmt.thai_digits,
         created=created.isoformat() if created else "",
         provenance=tuple(provenance),
+        terms=report_terms(catalogues, rubric),
     )
 
 
@@ -649,8 +653,7 @@ def national_part(fmt: Formatter, result: UnitResult, rubric: Rubric, catalogues
     for figure in result.weak_dimensions:
         parts = []
         if figure.value is not None and figure.dimension is not None and figure.edition is not None:
-            places = 4 if figure.scale_max <= 1 else 1 if figure.value % 1 else 0
-            value = fmt.number(figure.value, places)
+            value = index_value(fmt, figure.value, figure.scale_max)
             if figure.derived:
                 value += " " + fmt.label("derived_mark")
             parts.append(
@@ -686,12 +689,14 @@ def national_part(fmt: Formatter, result: UnitResult, rubric: Rubric, catalogues
     return NationalView(indices, as_of, weak, alignments)
 
 
+def index_value(fmt: Formatter, value: float, scale_max: float) -> str:
+    """An index figure as published: four decimals on a 0-1 scale (0.9410, not 0.941), as many
+    as it has up to two on a 0-100 one (27.55, 11)."""
+    return fmt.number(value, 4) if scale_max <= 1 else fmt.figure(value, 2)
+
+
 def index_view(fmt: Formatter, index: Index, title: Callable[[str], str], as_of: dt.date) -> IndexView:
     """Thailand on ``index`` in its latest edition published by ``as_of``, or why there is none."""
-
-    def value(figure: float) -> str:
-        # a 0-1 index is published to four decimals: 0.9410, not 0.941
-        return fmt.number(figure, 4) if index.scale_max <= 1 else fmt.figure(figure, 2)
 
     notes = [fmt.text(index.not_published)] if index.not_published else []
     edition = index.edition_as_of(as_of)
@@ -741,11 +746,16 @@ def index_view(fmt: Formatter, index: Index, title: Callable[[str], str], as_of:
         )
         figure_parts.append(rank + (derived if "rank" in result.derived else ""))
     if result.score is not None:
-        score = fmt.label("score_value", score=value(result.score), max=fmt.figure(index.scale_max, 0))
+        score = fmt.label(
+            "score_value",
+            score=index_value(fmt, result.score, index.scale_max),
+            max=fmt.figure(index.scale_max, 0),
+        )
         figure_parts.append(score + (derived if "score" in result.derived else ""))
     names = {d.id: d.name.get(fmt.lang) for d in index.dimensions}
     dimensions = [
-        f"{names.get(key, key)} {value(figure)}" + (derived if key in result.derived else "")
+        f"{names.get(key, key)} {index_value(fmt, figure, index.scale_max)}"
+        + (derived if key in result.derived else "")
         for key, figure in result.dimensions.items()
     ]
     if edition.note is not None:

@@ -78,6 +78,7 @@ class NationalContext:
     of_label: str
     thai_digits: bool
     created: str
+    terms: frozenset[str] = frozenset()
 
 
 def heat_style(score: float | None) -> str:
@@ -98,6 +99,7 @@ def build_national_context(
     report_date: dt.date,
     thai_digits: bool = False,
     created: dt.datetime | None = None,
+    terms: frozenset[str] = frozenset(),
 ) -> NationalContext:
     """The national summary of ``cohort`` in ``lang``."""
     fmt = Formatter.of(lang, labels, thai_digits=thai_digits)
@@ -241,4 +243,5 @@ def build_national_context(
         of_label=fmt.label("of"),
         thai_digits=fmt.thai_digits,
         created=created.isoformat() if created else "",
+        terms=terms,
     )

@@ -36,6 +36,7 @@ from ogmp.messages import LANGS, Message
 from ogmp.options import DEFAULT_PDF_VARIANT, PdfVariant
 from ogmp.provenance import EmbeddedFile
 from ogmp.report.context import ReportContext
+from ogmp.report.linebreak import break_thai_lines
 from ogmp.report.national_context import NationalContext
 from ogmp.resources import bundled_dir
 from ogmp.yamlsource import YamlDocument, read_yaml
@@ -218,7 +219,7 @@ def render_html(
     inline_css = Markup(inline_stylesheet(dirs)) if standalone else None
     try:
         template = environment.get_template(template_name)
-        return template.render(
+        html = template.render(
             report=context, labels=context.labels, inline_css=inline_css, stylesheet=STYLESHEET
         )
     except jinja2.TemplateSyntaxError as error:
@@ -241,6 +242,8 @@ def render_html(
     ) as error:
         name, line = _failing_template_line(error, dirs)
         problem = _template_problem(dirs, name, line, Message("template.failed", detail=str(error)[:200]))
+    else:
+        return break_thai_lines(html, context.terms, for_weasyprint=not standalone)
     raise TemplateError(Message("problem.located", where=problem.where(), message=problem.message))
 
 
