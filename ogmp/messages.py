@@ -834,7 +834,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "summary.confidence.medium": ("medium", "ปานกลาง"),
     "summary.confidence.low": ("low", "ต่ำ"),
     "summary.confidence.none": ("none", "ไม่มี"),
-    "summary.top": ("Gaps to close first: {items}", "ช่องว่างที่ควรปิดก่อน: {items}"),
+    "summary.top": ("Gaps to close first: {items}", "องค์ประกอบที่ควรเร่งลดช่องว่างก่อน: {items}"),
     "summary.top.none": ("No gaps: every component meets its target.", "ไม่มีช่องว่าง ทุกองค์ประกอบถึงเป้าหมายแล้ว"),
     "summary.unsupported": (
         "Levels 4-5 claimed without evidence, indicators {items}",

@@ -55,7 +55,7 @@ def test_metadata_title_language_author_dates(report: Path) -> None:
     reader = pypdf.PdfReader(report)
     info = reader.metadata
     assert info["/Title"] == "รายงานผลการประเมินระบบนิเวศภาครัฐระบบเปิดและการมีส่วนร่วมอย่างมีความหมาย: จังหวัดลำปาง"
-    assert info["/Author"] == "นางสาวทดสอบ ใจดี, หัวหน้าสำนักงานจังหวัด, สำนักงานจังหวัดลำปาง"
+    assert info["/Author"] == "นางสาวทดสอบ ใจดี หัวหน้าสำนักงานจังหวัด สำนักงานจังหวัดลำปาง"
     assert info["/CreationDate"] == "D:20210322000000+07'00"  # the assessment date, not the clock
     assert reader.trailer["/Root"]["/Lang"] == "th"
     assert info["/ogmptoolversion"] and info["/ogmpmethodversion"] == "1"

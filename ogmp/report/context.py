@@ -292,7 +292,11 @@ def cover_part(
             Fact(fmt.label("report_date"), fmt.plain(fmt.date(report_date))),
         ],
         assessors=[
-            fmt.written(", ".join(part for part in (person.name, person.role, person.org) if part))
+            fmt.written(
+                fmt.label("list_separator").join(
+                    part for part in (person.name, person.role, person.org) if part
+                )
+            )
             for person in assessment.assessors
         ],
         prepared_with=fmt.label(
@@ -375,7 +379,8 @@ def summary_paragraph(fmt: Formatter, result: UnitResult, top: Sequence[TopGap])
         )
     ]
     if top:
-        sentences.append(fmt.label("summary_top", items=fmt.join([f"{gap.name} ({gap.gap})" for gap in top])))
+        items = [fmt.label("summary_gap_item", name=gap.name, gap=gap.gap) for gap in top]
+        sentences.append(fmt.label("summary_top", items=fmt.join(items)))
     else:
         sentences.append(fmt.label("summary_none"))
     scored = [c for c in result.components if c.mean_level is not None]
@@ -400,7 +405,11 @@ def summary_paragraph(fmt: Formatter, result: UnitResult, top: Sequence[TopGap])
         names: list[str] = []
         for alignment in result.alignments:
             figure = figures[alignment.dimension]
-            name = figure.dimension.get(lang) if figure.dimension else figure.index.get(lang)
+            name = (
+                fmt.label("dimension_of", dimension=figure.dimension.get(lang), index=figure.index.get(lang))
+                if figure.dimension
+                else figure.index.get(lang)
+            )
             if name not in names:
                 names.append(name)
         sentences.append(fmt.label("summary_alignment", items=fmt.join(names)))

@@ -81,6 +81,10 @@ class NationalContext:
     terms: frozenset[str] = frozenset()
 
 
+QUARTILES_FROM = 5
+"""Quartiles and box plots of fewer units than this mean nothing; the summary gives the range."""
+
+
 def heat_style(score: float | None) -> str:
     """A background colour from red (0) through yellow (50) to green (100)."""
     if score is None:
@@ -107,6 +111,14 @@ def build_national_context(
     def spread_text(value: Spread | None) -> str:
         if value is None:
             return "–"
+        if value.count < QUARTILES_FROM:
+            return fmt.label(
+                "spread_text_few",
+                min=fmt.number(value.minimum, 1),
+                median=fmt.number(value.median, 1),
+                max=fmt.number(value.maximum, 1),
+                mean=fmt.number(value.mean, 1),
+            )
         return fmt.label(
             "spread_text",
             min=fmt.number(value.minimum, 1),
@@ -169,7 +181,7 @@ def build_national_context(
             title=fmt.label("distributions"),
             axis_labels=[fmt.number(step) for step in (0, 25, 50, 75, 100)],
         )
-        if any(c.spread for c in cohort.components)
+        if any(c.spread and c.spread.count >= QUARTILES_FROM for c in cohort.components)
         else None
     )
     peers = [
@@ -222,7 +234,7 @@ def build_national_context(
         ranking=ranking,
         boxes=boxes,
         peers=peers,
-        trend_rounds=[fmt.number(year) for year in rounds],
+        trend_rounds=[fmt.label("trend_round", year=fmt.number(year)) for year in rounds],
         trends=trends,
         stability_intro=fmt.label("stability_intro", scenarios=fmt.number(cohort.scenarios)),
         stability_summary=(
