@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ogmp.messages import Lang
 from ogmp.models.assessment import Assessment
-from ogmp.models.catalogue import HOME_COUNTRY, Catalogues, Index, Practice
+from ogmp.models.catalogue import HOME_COUNTRY, Catalogues, Edition, Index, Practice
 from ogmp.models.result import ComponentResult, IndicatorResult, UnitResult
 from ogmp.models.rubric import Indicator, Rubric
 from ogmp.report.charts import GapBar, RadarAxis, gap_chart, radar_chart
@@ -706,39 +706,29 @@ def index_value(fmt: Formatter, value: float, scale_max: float) -> str:
 
 def index_view(fmt: Formatter, index: Index, title: Callable[[str], str], as_of: dt.date) -> IndexView:
     """Thailand on ``index`` in its latest edition published by ``as_of``, or why there is none."""
-
     notes = [fmt.text(index.not_published)] if index.not_published else []
+
+    def view(figure: str, edition: Edition | None = None, dimensions: str = "") -> IndexView:
+        return IndexView(
+            name=fmt.text(index.name),
+            publisher=fmt.text(index.publisher),
+            scale=fmt.text(index.scale),
+            edition=fmt.digits(edition.edition.get(fmt.lang)) if edition else "–",
+            published=fmt.label("published_on", date=fmt.published(edition.published)) if edition else "",
+            figure=figure,
+            dimensions=dimensions,
+            source=title(edition.source) if edition else "",
+            notes=notes,
+        )
+
     edition = index.edition_as_of(as_of)
     if edition is None:
         if index.first_published is not None and as_of < index.first_published.day:
-            why = fmt.label("no_edition_yet", date=fmt.published(index.first_published))
-        else:
-            why = fmt.label("no_edition_held" if index.editions else "not_published")
-        return IndexView(
-            name=fmt.text(index.name),
-            publisher=fmt.text(index.publisher),
-            scale=fmt.text(index.scale),
-            edition="–",
-            published="",
-            figure=why,
-            dimensions="",
-            source="",
-            notes=notes,
-        )
-    published = fmt.label("published_on", date=fmt.published(edition.published))
+            return view(fmt.label("no_edition_yet", date=fmt.published(index.first_published)))
+        return view(fmt.label("no_edition_held" if index.editions else "not_published"))
     result = edition.result_for(HOME_COUNTRY)
     if result is None:
-        return IndexView(
-            name=fmt.text(index.name),
-            publisher=fmt.text(index.publisher),
-            scale=fmt.text(index.scale),
-            edition=fmt.digits(edition.edition.get(fmt.lang)),
-            published=published,
-            figure=edition.note.get(fmt.lang) if edition.note else fmt.label("not_in_edition"),
-            dimensions="",
-            source=title(edition.source),
-            notes=notes,
-        )
+        return view(edition.note.get(fmt.lang) if edition.note else fmt.label("not_in_edition"), edition)
     derived = " " + fmt.label("derived_mark")
     figure_parts = []
     if result.rank is not None:
@@ -769,17 +759,7 @@ def index_view(fmt: Formatter, index: Index, title: Callable[[str], str], as_of:
     ]
     if edition.note is not None:
         notes.append(fmt.text(edition.note))
-    return IndexView(
-        name=fmt.text(index.name),
-        publisher=fmt.text(index.publisher),
-        scale=fmt.text(index.scale),
-        edition=fmt.digits(edition.edition.get(fmt.lang)),
-        published=published,
-        figure=fmt.label("list_separator").join(figure_parts),
-        dimensions=fmt.join(dimensions),
-        source=title(edition.source),
-        notes=notes,
-    )
+    return view(fmt.label("list_separator").join(figure_parts), edition, fmt.join(dimensions))
 
 
 # --- the evidence ----------------------------------------------------------------------------

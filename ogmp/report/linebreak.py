@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 
 from ogmp.models.catalogue import Catalogues
 from ogmp.models.rubric import Rubric
+from ogmp.report.thaidict import use_extended_dictionary
 from ogmp.thai import COMPOUNDS, THAI_MONTHS, segment
 
 NO_BREAK_CLASS = "nobr"
@@ -218,6 +219,7 @@ def _pango_breaks() -> Breaks | None:
         from weasyprint.text.line_break import get_log_attrs
     except ImportError:  # pragma: no cover - an older or newer WeasyPrint
         return None
+    use_extended_dictionary()  # before Pango's first Thai break in this process
 
     def breaks(text: str) -> frozenset[int]:
         attributes = get_log_attrs(text, "th")

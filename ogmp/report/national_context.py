@@ -111,23 +111,17 @@ def build_national_context(
     def spread_text(value: Spread | None) -> str:
         if value is None:
             return "–"
-        if value.count < QUARTILES_FROM:
-            return fmt.label(
-                "spread_text_few",
-                min=fmt.number(value.minimum, 1),
-                median=fmt.number(value.median, 1),
-                max=fmt.number(value.maximum, 1),
-                mean=fmt.number(value.mean, 1),
-            )
-        return fmt.label(
-            "spread_text",
-            min=fmt.number(value.minimum, 1),
-            q1=fmt.number(value.q1, 1),
-            median=fmt.number(value.median, 1),
-            q3=fmt.number(value.q3, 1),
-            max=fmt.number(value.maximum, 1),
-            mean=fmt.number(value.mean, 1),
-        )
+        figures = {
+            "min": value.minimum,
+            "q1": value.q1,
+            "median": value.median,
+            "q3": value.q3,
+            "max": value.maximum,
+            "mean": value.mean,
+        }
+        few = value.count < QUARTILES_FROM  # the range only, without quartiles
+        shown = {key: fmt.number(figure, 1) for key, figure in figures.items()}
+        return fmt.label("spread_text_few" if few else "spread_text", **shown)
 
     round_text = fmt.fiscal_year(cohort.round)
     rubric_text = fmt.label(

@@ -38,6 +38,7 @@ from ogmp.provenance import EmbeddedFile
 from ogmp.report.context import ReportContext
 from ogmp.report.linebreak import break_thai_lines
 from ogmp.report.national_context import NationalContext
+from ogmp.report.thaidict import use_extended_dictionary
 from ogmp.resources import bundled_dir
 from ogmp.yamlsource import YamlDocument, read_yaml
 
@@ -262,6 +263,7 @@ def render_pdf(
     file identifier and every date come from the arguments, and the embedded fonts'
     timestamps from ``created`` (SOURCE_DATE_EPOCH, which fontTools honours).
     """
+    use_extended_dictionary()  # Pango breaks Thai lines where PyThaiNLP would
     import weasyprint  # imported here: only reports need it, and it is slow to import
 
     from ogmp.report import textlayer
