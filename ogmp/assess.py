@@ -25,7 +25,7 @@ from ogmp.report.build import ReportJob, national_tasks, report_tasks
 from ogmp.report.linebreak import report_terms
 from ogmp.report.render import check_templates, template_dirs
 from ogmp.resources import user_folder
-from ogmp.scoring import compare_rounds, score_assessment
+from ogmp.scoring import compare_rounds, score_reviewed
 from ogmp.tables import merge_results_csv
 from ogmp.validate import CheckedFile, validate_paths
 
@@ -74,16 +74,7 @@ def assess_paths(
             invalid.append(item)
             continue
         sources.append(item)
-        scored.append(
-            score_assessment(
-                item.assessment,
-                item.rubric,
-                registry.catalogues,
-                file_name=item.document.path.name,
-                sha256=item.document.sha256,
-                rubric_sha256=item.rubric_sha256 or "",
-            )
-        )
+        scored.append(score_checked(item, registry))
     pairs = sorted(zip(compare_rounds(scored), sources, strict=True), key=lambda pair: _order(pair[0]))
     results = [result for result, _ in pairs]
     run = AssessRun(results, invalid)
@@ -102,7 +93,11 @@ def assess_paths(
             tasks = report_tasks(
                 [
                     ReportJob(
-                        result, source.assessment, source.rubric, embedded_inputs(result, source, registry)
+                        result,
+                        source.assessment,
+                        source.rubric,
+                        embedded_inputs(result, source, registry),
+                        source.companions(),
                     )
                     for result, source in pairs
                     if mine(result) and source.assessment is not None and source.rubric is not None
@@ -178,14 +173,38 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+def score_checked(item: CheckedFile, registry: Registry) -> UnitResult:
+    """The figures of a valid assessment file, from its final levels: with the reviews, the
+    decision and the checked links that go with it."""
+    assert item.assessment is not None and item.rubric is not None and item.document is not None
+    return score_reviewed(
+        item.assessment,
+        item.rubric,
+        registry.catalogues,
+        file_name=item.document.path.name,
+        sha256=item.document.sha256,
+        rubric_sha256=item.rubric_sha256 or "",
+        companions=item.companions(),
+    )
+
+
 def embedded_inputs(result: UnitResult, source: CheckedFile, registry: Registry) -> tuple[EmbeddedFile, ...]:
-    """The files a report carries: its assessment, rubric, catalogues and scored result."""
+    """The files a report carries: its assessment with its reviews, decision and checked
+    links, its rubric, catalogues and scored result."""
     assert source.document is not None and source.rubric_path is not None
+    companions = [document for document, _ in source.reviews]
+    if source.decision is not None:
+        companions.append(source.decision[0])
+    embedded = {document.path.name: _unchanged(document.path, document.sha256) for document in companions}
+    links = source.document.path.parent / filenames.LINKS_FILE
+    if source.links is not None and links.is_file():
+        embedded[filenames.LINKS_FILE] = _read(links)
     return embedded_files(
         result,
         assessment=_unchanged(source.document.path, result.inputs.sha256),
         rubric=_unchanged(source.rubric_path, result.inputs.rubric_sha256),
         catalogues={name: _read(registry.shared_file(name)) for name in CATALOGUE_NAMES},
+        companions=embedded,
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from ogmp.diagnostics import KeyPath, Problem, Severity, shown
@@ -14,7 +14,9 @@ from ogmp.messages import Message
 from ogmp.models.assessment import NOT_APPLICABLE, Assessment
 from ogmp.models.catalogue import PROVINCE_CODE, Catalogues, IndexCatalogue
 from ogmp.models.common import Bilingual
+from ogmp.models.review import Binding, Decision, Review
 from ogmp.models.rubric import Component, Recommendation, Rubric
+from ogmp.reviews import IndicatorVerdict, entry_digest
 from ogmp.thai import format_date
 from ogmp.yamlsource import YamlDocument
 
@@ -425,3 +427,105 @@ def check_assessment_scores(
     if total and scored == total and not with_level:
         problems.append(document.problem(("components",), Message("assessment.nothing_scored"), key=True))
     return problems, Progress(scored, total)
+
+
+# --- reviews and decisions ----------------------------------------------------------
+
+
+def _same_person(left: str, right: str) -> bool:
+    return " ".join(left.split()).casefold() == " ".join(right.split()).casefold()
+
+
+def check_review(
+    document: YamlDocument, review: Review, assessment: Assessment, assessment_document: YamlDocument
+) -> list[Problem]:
+    """A review against the assessment it reviews: bound to it, by someone who did not assess
+    it, about indicators it has, with a reason wherever the level differs, and whether each
+    verdict still matches the unit's answer."""
+    problems = _binding(
+        document, ("review",), review.review, assessment_document, "review.assessment_changed"
+    )
+    reviewer = review.review.reviewer
+    for assessor in assessment.assessors:
+        if _same_person(assessor.name, reviewer.name):
+            message = Message("review.reviewer_is_assessor", name=reviewer.name)
+            problems.append(document.problem(("review", "reviewer", "name"), message))
+    entries = {(c, i): entry for c, i, entry in assessment.entries()}
+    by_indicator = {i: c for c, i in entries}
+    for component_id, component in review.components.items():
+        for indicator_id, verdict in component.indicators.items():
+            where: KeyPath = ("components", component_id, "indicators", indicator_id)
+            entry = entries.get((component_id, indicator_id))
+            if entry is None:
+                problems.append(_unknown_indicator(document, where, component_id, indicator_id, by_indicator))
+                continue
+            if verdict.level is not None and verdict.level != verdict.unit_level and verdict.reason is None:
+                problems.append(document.problem((*where, "level"), Message("review.reason_required")))
+            if verdict.reply is not None and not verdict.reply.agree and verdict.reply.reason is None:
+                problems.append(
+                    document.problem((*where, "reply", "agree"), Message("reply.reason_required"))
+                )
+            if verdict.level is not None and verdict.unit_entry != entry_digest(entry):
+                message = Message("review.stale", value=indicator_id)
+                problems.append(_warning(document, (*where, "unit_entry"), message))
+    return problems
+
+
+def check_decision(
+    document: YamlDocument,
+    decision: Decision,
+    assessment: Assessment,
+    assessment_document: YamlDocument,
+    found: Mapping[str, IndicatorVerdict],
+) -> list[Problem]:
+    """A decision against its assessment: bound to it, and only on indicators in dispute."""
+    problems = _binding(
+        document, ("decision",), decision.decision, assessment_document, "decision.assessment_changed"
+    )
+    entries = {(c, i) for c, i, _ in assessment.entries()}
+    by_indicator = {i: c for c, i in entries}
+    for component_id, component in decision.components.items():
+        for indicator_id in component.indicators:
+            where: KeyPath = ("components", component_id, "indicators", indicator_id)
+            if (component_id, indicator_id) not in entries:
+                problems.append(_unknown_indicator(document, where, component_id, indicator_id, by_indicator))
+                continue
+            verdict = found.get(indicator_id)
+            if verdict is None or not verdict.disputed:
+                stale = verdict is not None and verdict.stale
+                message = Message("decision.stale" if stale else "decision.undisputed", value=indicator_id)
+                problems.append(
+                    _warning(document, where, message)
+                    if stale
+                    else document.problem(where, message, key=True)
+                )
+    return problems
+
+
+def _binding(
+    document: YamlDocument, base: KeyPath, binding: Binding, assessment: YamlDocument, changed: str
+) -> list[Problem]:
+    if binding.assessment != assessment.path.name:
+        message = Message("review.other_file", value=binding.assessment, expected=assessment.path.name)
+        return [document.problem((*base, "assessment"), message)]
+    if binding.sha256 != assessment.sha256:
+        return [_warning(document, (*base, "sha256"), Message(changed))]
+    return []
+
+
+def _unknown_indicator(
+    document: YamlDocument,
+    where: KeyPath,
+    component_id: str,
+    indicator_id: str,
+    by_indicator: Mapping[str, str],
+) -> Problem:
+    if indicator_id in by_indicator:
+        message = Message("review.wrong_component", value=indicator_id, component=by_indicator[indicator_id])
+    else:
+        message = Message(
+            "review.unknown_indicator",
+            value=indicator_id,
+            hint=did_you_mean(indicator_id, by_indicator),
+        )
+    return document.problem(where, message, key=True)

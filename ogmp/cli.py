@@ -54,6 +54,11 @@ rubric_app = typer.Typer(
     help="List, show and check rubrics. / ดู แสดง และตรวจเกณฑ์การประเมิน", no_args_is_help=True
 )
 app.add_typer(rubric_app, name="rubric")
+review_app = typer.Typer(
+    help="Independent review of assessments, and the secretariat's decision. / การทบทวนแบบประเมินและคำวินิจฉัย",
+    no_args_is_help=True,
+)
+app.add_typer(review_app, name="review")
 
 
 class Language(StrEnum):
@@ -375,6 +380,73 @@ def schema(
     registry = _registry(language, rubrics)
     found = _run(language, lambda: registry.require(rubric, rubric_version))
     sys.stdout.write(schema_text(found, registry.catalogues))
+
+
+AssessmentArgument = Annotated[
+    Path,
+    typer.Argument(help="The assessment file reviewed. / ไฟล์แบบประเมินที่ทบทวน", readable=False),
+]
+
+
+@review_app.command("init")
+def review_init(
+    assessment: AssessmentArgument,
+    reviewer: Annotated[str, typer.Option("--reviewer", help="The reviewer's full name. / ชื่อผู้ทบทวน")],
+    org: Annotated[str, typer.Option("--org", help="The reviewer's organisation. / หน่วยงานของผู้ทบทวน")],
+    role: Annotated[str | None, typer.Option("--role", help="Position or role. / ตำแหน่ง")] = None,
+    reviewer_id: Annotated[
+        str | None,
+        typer.Option("--id", help="Short name in the file name (default: 1, 2, ...). / ชื่อสั้นในชื่อไฟล์"),
+    ] = None,
+    lang: LangOption = Language.th,
+    rubrics: RubricsOption = None,
+) -> None:
+    """Write a review file beside the assessment, listing every indicator to verify."""
+    from ogmp.reviewing import init_review
+
+    language: Lang = lang.value
+    registry = _registry(language, rubrics)
+    written = _run(
+        language,
+        lambda: init_review(
+            registry,
+            assessment,
+            reviewer=reviewer,
+            org=org,
+            role=role,
+            reviewer_id=reviewer_id,
+            lang=language,
+        ),
+    )
+    if written.schema_path is not None:
+        typer.echo(Message("init.schema_written", path=shown(written.schema_path)).render(language))
+    typer.echo(
+        Message("review.written", path=shown(written.path), indicators=written.indicators).render(language)
+    )
+
+
+@review_app.command("decide")
+def review_decide(
+    assessment: AssessmentArgument,
+    by: Annotated[str, typer.Option("--by", help="Who decides, for the secretariat. / ผู้วินิจฉัย")],
+    org: Annotated[str, typer.Option("--org", help="Their organisation. / หน่วยงาน")] = "สำนักงาน ก.พ.ร.",
+    role: Annotated[str | None, typer.Option("--role", help="Position or role. / ตำแหน่ง")] = None,
+    lang: LangOption = Language.th,
+    rubrics: RubricsOption = None,
+) -> None:
+    """Write the secretariat's decision file, listing the indicators in dispute."""
+    from ogmp.reviewing import init_decision
+
+    language: Lang = lang.value
+    registry = _registry(language, rubrics)
+    written = _run(
+        language, lambda: init_decision(registry, assessment, by=by, org=org, role=role, lang=language)
+    )
+    if written.schema_path is not None:
+        typer.echo(Message("init.schema_written", path=shown(written.schema_path)).render(language))
+    typer.echo(
+        Message("decision.written", path=shown(written.path), indicators=written.indicators).render(language)
+    )
 
 
 @rubric_app.command("list")

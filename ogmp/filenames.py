@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+_SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,120}")
+
 
 def stem(unit_code: str, agenda: str, fiscal_year: int) -> str:
     """``th-52-pm25-2564``: a unit, agenda and round, as every file about them starts."""
@@ -19,3 +23,42 @@ def national_report(cohort_key: str, fmt: str, lang: str) -> str:
 
 
 RESULTS_CSV = "results.csv"
+
+
+# --- the files that go with an assessment ------------------------------------------------
+# Beside ``STEM.yaml``: ``STEM.review.REVIEWER.yaml`` (one per reviewer), ``STEM.decision.yaml``
+# (the secretariat's), and in the folder ``.ogmp-links.json`` (the evidence links checked).
+
+REVIEW_INFIX = ".review."
+DECISION_SUFFIX = ".decision"
+LINKS_FILE = ".ogmp-links.json"
+
+
+def companion_of(name: str) -> str | None:
+    """For a review or decision file's name, the name of the assessment it goes with."""
+    base, dot, suffix = name.rpartition(".")
+    if not dot:
+        return None
+    stem, infix, reviewer = base.partition(REVIEW_INFIX)
+    if infix:
+        return f"{stem}.{suffix}" if stem and reviewer else None
+    if base.endswith(DECISION_SUFFIX) and len(base) > len(DECISION_SUFFIX):
+        return f"{base[: -len(DECISION_SUFFIX)]}.{suffix}"
+    return None
+
+
+def review_name(assessment_name: str, reviewer: str) -> str:
+    """``th-52-pm25-2565.review.somchai-opdc.yaml``: one reviewer's review of an assessment."""
+    stem, _, suffix = assessment_name.rpartition(".")
+    return f"{stem}{REVIEW_INFIX}{reviewer}.{suffix}"
+
+
+def decision_name(assessment_name: str) -> str:
+    """``th-52-pm25-2565.decision.yaml``: the secretariat's decision on an assessment."""
+    stem, _, suffix = assessment_name.rpartition(".")
+    return f"{stem}{DECISION_SUFFIX}.{suffix}"
+
+
+def safe_part(name: str) -> bool:
+    """Whether ``name`` is made only of letters, digits, ``.``, ``-`` and ``_``."""
+    return _SAFE.fullmatch(name) is not None

@@ -473,6 +473,68 @@ CATALOG: dict[str, tuple[str, str]] = {
         "another file assesses the same unit, agenda and round: {other}",
         "มีไฟล์อื่นประเมินหน่วยงาน วาระ และรอบเดียวกันแล้ว: {other}",
     ),
+    # --- reviews and decisions -----------------------------------------------
+    "links.unreadable": (
+        "{path} is not a file ogmp evidence check wrote; its checked links are not used (run"
+        " 'ogmp evidence check' again)",
+        "{path} ไม่ใช่ไฟล์ที่ ogmp evidence check เขียนไว้ จึงไม่ใช้ผลการตรวจลิงก์ในไฟล์นี้"
+        " (กรุณาสั่ง 'ogmp evidence check' ใหม่)",
+    ),
+    "review.digest": (
+        "'{value}' is not a value ogmp wrote; leave this field as 'ogmp review init' wrote it",
+        "'{value}' ไม่ใช่ค่าที่ ogmp เขียนไว้ กรุณาคงค่าในช่องนี้ไว้ตามที่ 'ogmp review init' เขียนให้",
+    ),
+    "review.reviewer_is_assessor": (
+        "{name} is one of the assessors of this assessment; a review must be by someone who did"
+        " not assess it",
+        "{name} เป็นผู้ประเมินของแบบประเมินนี้ ผู้ทบทวนต้องเป็นผู้ที่ไม่ได้ร่วมประเมิน",
+    ),
+    "review.reason_required": (
+        "this level differs from the unit's; add 'reason:' saying why",
+        "ระดับนี้ต่างจากระดับที่หน่วยรับการประเมินให้ไว้ กรุณาเพิ่ม 'reason:' อธิบายเหตุผล",
+    ),
+    "reply.reason_required": (
+        "the unit does not agree; add 'reason:' to the reply saying why",
+        "หน่วยรับการประเมินไม่เห็นด้วย กรุณาเพิ่ม 'reason:' ในคำชี้แจงเพื่ออธิบายเหตุผล",
+    ),
+    "review.stale": (
+        "the unit's answer to '{value}' changed after this review; its reviewed level is not used"
+        " until it is reviewed again",
+        "คำตอบของหน่วยรับการประเมินในตัวชี้วัด '{value}' เปลี่ยนไปหลังการทบทวน จึงยังไม่ใช้ระดับที่ทบทวนไว้จนกว่าจะทบทวนใหม่",
+    ),
+    "review.assessment_changed": (
+        "the assessment changed after this review; only the indicators whose answers changed lose"
+        " their review",
+        "แบบประเมินมีการแก้ไขหลังการทบทวน ตัวชี้วัดที่คำตอบเปลี่ยนไปเท่านั้นที่ไม่ใช้ผลการทบทวน",
+    ),
+    "decision.assessment_changed": (
+        "the assessment changed after this decision; a decision stands only for indicators whose"
+        " answers did not change",
+        "แบบประเมินมีการแก้ไขหลังการวินิจฉัย คำวินิจฉัยมีผลเฉพาะตัวชี้วัดที่คำตอบไม่เปลี่ยน",
+    ),
+    "review.other_file": (
+        "this file is about '{value}', not '{expected}'; keep a review beside the assessment it"
+        " reviews, named after it",
+        "ไฟล์นี้ทบทวน '{value}' ไม่ใช่ '{expected}' กรุณาเก็บไฟล์การทบทวนไว้คู่กับแบบประเมินที่ทบทวน และตั้งชื่อตามแบบประเมินนั้น",
+    ),
+    "review.wrong_component": (
+        "indicator '{value}' belongs to component '{component}'; move it there",
+        "ตัวชี้วัด '{value}' อยู่ในองค์ประกอบ '{component}' กรุณาย้ายไปไว้ใต้องค์ประกอบนั้น",
+    ),
+    "review.unknown_indicator": (
+        "the assessment has no indicator '{value}'{hint}",
+        "แบบประเมินไม่มีตัวชี้วัด '{value}'{hint}",
+    ),
+    "decision.undisputed": (
+        "indicator '{value}' is not in dispute: no reviewer differs from the unit, or the unit"
+        " agreed; decide only disputed indicators",
+        "ตัวชี้วัด '{value}' ไม่มีข้อโต้แย้ง (ผู้ทบทวนไม่ได้ให้ระดับต่างจากหน่วยรับการประเมิน"
+        " หรือหน่วยรับการประเมินเห็นด้วยแล้ว) กรุณาวินิจฉัยเฉพาะตัวชี้วัดที่มีข้อโต้แย้ง",
+    ),
+    "decision.stale": (
+        "the unit's answer to '{value}' changed after its review; this decision no longer applies",
+        "คำตอบของหน่วยรับการประเมินในตัวชี้วัด '{value}' เปลี่ยนไปหลังการทบทวน คำวินิจฉัยนี้จึงไม่มีผล",
+    ),
     # --- rubric content checks -----------------------------------------------
     "rubric.duplicate_id": (
         "the id '{value}' is used more than once (first on line {first_line}); ids must be unique",
@@ -869,6 +931,87 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Set the to-be target of each component (target: 1-5); left empty, the rubric's default applies.",
         "กำหนดระดับเป้าหมาย (To-be) ของแต่ละองค์ประกอบ (target: 1-5) ถ้าเว้นว่างจะใช้ค่าเริ่มต้นของเกณฑ์",
     ),
+    "review.written": (
+        "wrote {path}: {indicators} indicators to review",
+        "เขียนไฟล์ {path} แล้ว มีตัวชี้วัดที่ต้องทบทวน {indicators} ตัว",
+    ),
+    "decision.written": (
+        "wrote {path}: {indicators} indicators in dispute to decide",
+        "เขียนไฟล์ {path} แล้ว มีตัวชี้วัดที่มีข้อโต้แย้งรอวินิจฉัย {indicators} ตัว",
+    ),
+    "review.id": (
+        "'{value}' cannot be part of a file name; use letters, digits, '-' and '_'",
+        "'{value}' ใช้เป็นส่วนหนึ่งของชื่อไฟล์ไม่ได้ กรุณาใช้ตัวอักษรภาษาอังกฤษ ตัวเลข '-' และ '_'",
+    ),
+    "decision.nothing_disputed": (
+        "{file} has no indicator in dispute: nothing to decide",
+        "{file} ไม่มีตัวชี้วัดที่มีข้อโต้แย้ง จึงไม่มีเรื่องต้องวินิจฉัย",
+    ),
+    "review.scaffold.title": (
+        "Independent review of the assessment of {unit}, fiscal year B.E. {round}",
+        "การทบทวนแบบประเมินของ{unit} ปีงบประมาณ พ.ศ. {round} โดยผู้ทบทวนอิสระ",
+    ),
+    "review.scaffold.how": (
+        "For each indicator, give the level you verify against the rubric's descriptions"
+        " (level), what the unit's evidence showed (evidence), why your level differs when it"
+        " does (reason), and notes, each public (shown in the report) or internal. The unit"
+        " answers a level it does not accept under 'reply:'. Leave unit_level and unit_entry"
+        " as they are: they tell which answer you reviewed.",
+        "ระบุระดับที่ตรวจสอบแล้วของแต่ละตัวชี้วัดโดยเทียบกับคำอธิบายระดับในเกณฑ์ (level)"
+        " ผลการตรวจหลักฐานของหน่วยรับการประเมิน (evidence) เหตุผลเมื่อระดับต่างจากที่หน่วยรับการประเมินให้ไว้"
+        " (reason) และข้อสังเกต (notes) ซึ่งกำหนดได้ว่าเปิดเผยในรายงานหรือใช้ภายใน"
+        " หน่วยรับการประเมินชี้แจงระดับที่ไม่เห็นด้วยใต้ 'reply:' กรุณาคงค่า unit_level และ unit_entry"
+        " ไว้ตามเดิม เพราะใช้ระบุว่าทบทวนคำตอบฉบับใด",
+    ),
+    "review.scaffold.how.check": (
+        "Check the file with: ogmp validate {file}",
+        "ตรวจไฟล์ด้วยคำสั่ง: ogmp validate {file}",
+    ),
+    "decision.scaffold.title": (
+        "The secretariat's decision on the disputed indicators of {unit}, fiscal year B.E. {round}",
+        "คำวินิจฉัยของฝ่ายเลขานุการในตัวชี้วัดที่มีข้อโต้แย้งของ{unit} ปีงบประมาณ พ.ศ. {round}",
+    ),
+    "decision.scaffold.how": (
+        "For each indicator in dispute, give the final level (level) and why (note). An"
+        " indicator the reviewers agree on and the unit accepts needs no decision.",
+        "ระบุระดับสุดท้ายของตัวชี้วัดที่มีข้อโต้แย้ง (level) และเหตุผล (note)"
+        " ตัวชี้วัดที่ผู้ทบทวนเห็นตรงกันและหน่วยรับการประเมินยอมรับแล้วไม่ต้องวินิจฉัย",
+    ),
+    "decision.scaffold.how.check": (
+        "Check the file with: ogmp validate {file}",
+        "ตรวจไฟล์ด้วยคำสั่ง: ogmp validate {file}",
+    ),
+    "review.scaffold.level": ("the level you verify: 1-5 or n/a", "ระดับที่ตรวจสอบแล้ว 1-5 หรือ n/a"),
+    "review.scaffold.evidence": (
+        "found, not_found, not_public or not_checked",
+        "found (พบ) not_found (ไม่พบ) not_public (ไม่เปิดเผย) หรือ not_checked (ยังไม่ได้ตรวจ)",
+    ),
+    "review.scaffold.reason": ("required when your level differs", "จำเป็นเมื่อระดับต่างจากของหน่วยรับการประเมิน"),
+    "review.scaffold.notes": (
+        "- text: ...  then  public: true/false",
+        "- text: ...  แล้ว  public: true/false",
+    ),
+    "review.scaffold.reply": (
+        "the unit's answer: agree: true, or false with a reason",
+        "คำชี้แจงของหน่วยรับการประเมิน: agree: true หรือ false พร้อมเหตุผล",
+    ),
+    "review.scaffold.unit_level": (
+        "The unit's level: {level} {name}",
+        "ระดับที่หน่วยรับการประเมินให้ไว้: ระดับ {level} {name}",
+    ),
+    "review.scaffold.unit_level_missing": ("The unit gave no level", "หน่วยรับการประเมินยังไม่ได้ให้ระดับ"),
+    "review.scaffold.not_applicable": (
+        "The unit: not applicable ({reason})",
+        "หน่วยรับการประเมิน: ไม่เกี่ยวข้อง ({reason})",
+    ),
+    "review.scaffold.public": ("public", "เปิดเผยต่อสาธารณะ"),
+    "review.scaffold.not_public": ("not public", "ไม่เปิดเผยต่อสาธารณะ"),
+    "review.scaffold.note": ("Note: {note}", "คำอธิบาย: {note}"),
+    "review.scaffold.unit_said": ("The unit's level: {level}", "ระดับที่หน่วยรับการประเมินให้ไว้: {level}"),
+    "review.scaffold.reviewer_said": ("{name}: level {level}. {reason}", "{name}: ระดับ {level} {reason}"),
+    "review.scaffold.unit_replied": ("The unit replied: {reason}", "หน่วยรับการประเมินชี้แจงว่า {reason}"),
+    "review.scaffold.decided_level": ("the final level: 1-5 or n/a", "ระดับสุดท้าย 1-5 หรือ n/a"),
+    "review.scaffold.decided_note": ("why", "เหตุผลของการวินิจฉัย"),
     "scaffold.how.check": (
         "While filling in, check with: ogmp validate --partial {file}   When done: ogmp validate {file}",
         "ระหว่างกรอก ตรวจได้ด้วยคำสั่ง ogmp validate --partial {file}   กรอกเสร็จแล้วตรวจด้วย ogmp validate {file}",

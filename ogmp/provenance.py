@@ -51,12 +51,21 @@ def result_json(result: UnitResult) -> bytes:
 
 
 def embedded_files(
-    result: UnitResult, assessment: bytes, rubric: bytes, catalogues: Mapping[str, bytes]
+    result: UnitResult,
+    assessment: bytes,
+    rubric: bytes,
+    catalogues: Mapping[str, bytes],
+    companions: Mapping[str, bytes] | None = None,
 ) -> tuple[EmbeddedFile, ...]:
-    """The files a report of ``result`` carries, in the order it carries them."""
+    """The files a report of ``result`` carries, in the order it carries them: ``companions``
+    are the assessment's reviews, decision and checked links, by file name."""
     inputs = result.inputs
     return (
         EmbeddedFile(inputs.file, assessment, "assessment", "Source"),
+        *(
+            EmbeddedFile(name, data, "review, decision or checked links", "Source")
+            for name, data in sorted((companions or {}).items())
+        ),
         EmbeddedFile(rubric_file(inputs.rubric_id, inputs.rubric_version), rubric, "rubric", "Data"),
         *(
             EmbeddedFile(catalogue_file(name), catalogues[name], f"catalogue {name}", "Data")

@@ -57,7 +57,8 @@ def yaml_scalar(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _comment(text: str, indent: int, lang: Lang, prefix: str = "") -> list[str]:
+def comment_lines(text: str, indent: int, lang: Lang, prefix: str = "") -> list[str]:
+    """``text`` as YAML comment lines, wrapped at spaces, indented by ``indent``."""
     pad = " " * indent
     lines = textwrap.wrap(
         " ".join(text.split()),
@@ -79,12 +80,14 @@ def render_scaffold(request: ScaffoldRequest) -> str:
     lang, rubric = request.lang, request.rubric
     name = rubric.name.get(lang)
     out: list[str] = [f"# yaml-language-server: $schema={request.schema_file}", "#"]
-    out += _comment(tr("scaffold.title", lang), 0, lang)
-    out += _comment(tr("scaffold.rubric", lang, name=name, id=rubric.id, version=rubric.version), 0, lang)
+    out += comment_lines(tr("scaffold.title", lang), 0, lang)
+    out += comment_lines(
+        tr("scaffold.rubric", lang, name=name, id=rubric.id, version=rubric.version), 0, lang
+    )
     out += ["#", f"# {tr('scaffold.how', lang)}"]
     for key in ("how.level", "how.evidence", "how.target", "how.yaml"):
-        out += _comment(tr(f"scaffold.{key}", lang), 0, lang, prefix="- ")
-    out += _comment(tr("scaffold.how.check", lang, file=request.file_name), 0, lang, prefix="- ")
+        out += comment_lines(tr(f"scaffold.{key}", lang), 0, lang, prefix="- ")
+    out += comment_lines(tr("scaffold.how.check", lang, file=request.file_name), 0, lang, prefix="- ")
     out.append("")
 
     out += [
@@ -113,7 +116,7 @@ def render_scaffold(request: ScaffoldRequest) -> str:
     for c_index, component in enumerate(rubric.components, start=1):
         title = f"{c_index}. {component.name.get(lang)}"
         out += ["", f"  # ══ {title} ══"]
-        out += _comment(component.definition.get(lang), 2, lang)
+        out += comment_lines(component.definition.get(lang), 2, lang)
         out.append(f"  {component.id}:")
         out.append(
             _with_comment("    target:", tr("scaffold.target", lang, default=rubric.target_for(component)))
@@ -122,23 +125,23 @@ def render_scaffold(request: ScaffoldRequest) -> str:
         out.append("    indicators:")
         for i_index, indicator in enumerate(component.indicators, start=1):
             out.append("")
-            out += _comment(f"{c_index}.{i_index} {indicator.question.get(lang)}", 6, lang)
+            out += comment_lines(f"{c_index}.{i_index} {indicator.question.get(lang)}", 6, lang)
             for level, descriptor in indicator.levels.items():
                 prefix = f"  {level} {level_names[level].get(lang)}: "
-                out += _comment(descriptor.get(lang), 6, lang, prefix=prefix)
+                out += comment_lines(descriptor.get(lang), 6, lang, prefix=prefix)
             tags = ", ".join(
                 principle_names[p].get(lang) for p in indicator.principles if p in principle_names
             )
-            out += _comment(tr("scaffold.principles", lang, names=tags), 6, lang, prefix="  ")
+            out += comment_lines(tr("scaffold.principles", lang, names=tags), 6, lang, prefix="  ")
             if indicator.stage in stage_names:
-                out += _comment(
+                out += comment_lines(
                     tr("scaffold.stage", lang, name=stage_names[indicator.stage].get(lang)),
                     6,
                     lang,
                     prefix="  ",
                 )
             if indicator.evidence_hint is not None:
-                out += _comment(
+                out += comment_lines(
                     tr("scaffold.evidence_hint", lang, text=indicator.evidence_hint.get(lang)),
                     6,
                     lang,

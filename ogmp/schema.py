@@ -19,6 +19,19 @@ if TYPE_CHECKING:
     from ogmp.models.catalogue import Catalogues
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+REVIEW_SCHEMA = "review.schema.json"
+DECISION_SCHEMA = "decision.schema.json"
+
+
+def companion_schema_text(kind: str) -> str:
+    """The JSON Schema of review (``kind="review"``) or decision files, as written beside them."""
+    from ogmp.models.review import Decision, Review
+
+    model = Review if kind == "review" else Decision
+    return (
+        json.dumps({"$schema": SCHEMA_DIALECT, **model.model_json_schema()}, ensure_ascii=False, indent=2)
+        + "\n"
+    )
 
 
 def schema_file_name(rubric: Rubric) -> str:

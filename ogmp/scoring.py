@@ -41,10 +41,12 @@ from ogmp.models.result import (
     Inputs,
     Overall,
     PrincipleResult,
+    ReviewerResult,
     RoundComparison,
     UnitResult,
 )
 from ogmp.models.rubric import Component, Indicator, Rubric
+from ogmp.reviews import Companions, assurance, entry_digest, final_assessment, verdicts
 
 METHOD_VERSION = 1
 HIGH_LEVEL = 4  # a level this high needs evidence behind it
@@ -462,6 +464,84 @@ def score_assessment(
             assessment.agenda,
             catalogues.units.kind_of(assessment.unit.code, assessment.unit.kind),
         ),
+    )
+
+
+def score_reviewed(
+    assessment: Assessment,
+    rubric: Rubric,
+    catalogues: Catalogues,
+    *,
+    file_name: str,
+    sha256: str,
+    rubric_sha256: str,
+    companions: Companions | None = None,
+) -> UnitResult:
+    """Every figure for one assessment from its final levels (:mod:`ogmp.reviews`), with the
+    unit's own figures beside them and how far they were checked."""
+    companions = companions or Companions()
+    reviews, decision = companions.reviews, companions.decision
+    models = [review for _, review in reviews]
+    found = verdicts(assessment, models, decision)
+    final = score_assessment(
+        final_assessment(assessment, found),
+        rubric,
+        catalogues,
+        file_name=file_name,
+        sha256=sha256,
+        rubric_sha256=rubric_sha256,
+    )
+    moved = any(verdict.moved for verdict in found.values())
+    own = (
+        score_assessment(
+            assessment, rubric, catalogues, file_name=file_name, sha256=sha256, rubric_sha256=rubric_sha256
+        )
+        if moved
+        else final  # nothing reviewed differently: the unit's own figures are the final ones
+    )
+    own_scores = {component.id: component.score for component in own.components}
+    components = []
+    for component in final.components:
+        indicators = []
+        for indicator in component.indicators:
+            verdict = found[indicator.id]
+            indicators.append(
+                indicator.model_copy(
+                    update={
+                        "self_level": verdict.self_level,
+                        "reviewed_levels": list(verdict.reviewed),
+                        "review_stale": verdict.stale,
+                        "disputed": verdict.disputed,
+                        "decided": verdict.decided,
+                    }
+                )
+            )
+        components.append(
+            component.model_copy(update={"self_score": own_scores[component.id], "indicators": indicators})
+        )
+    digests = {indicator_id: entry_digest(entry) for _, indicator_id, entry in assessment.entries()}
+    reviewers = []
+    for name, review in reviews:
+        given = {i: v for i, v in review.verdicts().items() if v.level is not None and i in digests}
+        stale = sum(1 for i, v in given.items() if v.unit_entry != digests[i])
+        person = review.review.reviewer
+        reviewers.append(
+            ReviewerResult(
+                name=person.name,
+                org=person.org,
+                date=review.review.date,
+                file=name,
+                reviewed=len(given) - stale,
+                stale=stale,
+            )
+        )
+    return final.model_copy(
+        update={
+            "overall": final.overall.model_copy(update={"self_score": own.overall.score}),
+            "components": components,
+            "assurance": assurance(assessment, models, decision, found, companions.links),
+            "reviewers": reviewers,
+        }
     )
 
 

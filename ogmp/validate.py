@@ -8,18 +8,31 @@ import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from ogmp.checks import Progress, check_assessment_header, check_assessment_scores
-from ogmp.diagnostics import Problem, shown
+from pydantic import BaseModel
+
+from ogmp import filenames
+from ogmp.checks import (
+    Progress,
+    check_assessment_header,
+    check_assessment_scores,
+    check_decision,
+    check_review,
+)
+from ogmp.diagnostics import Problem, Severity, shown
 from ogmp.errors import InvalidInputError, os_reason
 from ogmp.loading import validate_document
 from ogmp.messages import Message
 from ogmp.models.assessment import Assessment
+from ogmp.models.review import Decision, LinkChecks, Review
 from ogmp.models.rubric import Rubric
 from ogmp.registry import Registry
+from ogmp.reviews import Companions, verdicts
 from ogmp.yamlsource import YamlDocument, read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 @dataclass
@@ -34,6 +47,17 @@ class CheckedFile:
     rubric_sha256: str | None = None
     rubric_path: Path | None = None
     progress: Progress | None = None
+    reviews: list[tuple[YamlDocument, Review]] = field(default_factory=list)
+    decision: tuple[YamlDocument, Decision] | None = None
+    links: LinkChecks | None = None
+
+    def companions(self) -> Companions:
+        """The reviews, decision and checked links found with the assessment."""
+        return Companions(
+            reviews=tuple((document.path.name, review) for document, review in self.reviews),
+            decision=self.decision[1] if self.decision is not None else None,
+            links=self.links.links if self.links is not None else {},
+        )
 
     @property
     def errors(self) -> list[Problem]:
@@ -74,7 +98,8 @@ def expand_paths(paths: Sequence[Path]) -> list[tuple[Path, Problem | None]]:
             found.append((path, Problem(shown(path), None, (), message)))
             continue
         if not is_folder:
-            found.append((path, None))
+            assessment = filenames.companion_of(path.name)
+            found.append((path.with_name(assessment) if assessment else path, None))
             continue
         files, problems = _yaml_files(path)
         found.extend((folder, problem) for folder, problem in problems)
@@ -98,7 +123,8 @@ def _yaml_files(folder: Path) -> tuple[list[Path], list[tuple[Path, Problem]]]:
     for root, folders, names in os.walk(folder, onerror=unreadable):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in names:
-            if not name.startswith(".") and Path(name).suffix.lower() in YAML_SUFFIXES:
+            is_yaml = Path(name).suffix.lower() in YAML_SUFFIXES
+            if is_yaml and not name.startswith(".") and filenames.companion_of(name) is None:
                 files.append(Path(root) / name)
     return sorted(files), problems
 
@@ -143,8 +169,50 @@ def validate_file(
         result.document, assessment, found.rubric, partial=partial
     )
     result.problems += problems
+    _read_companions(result, path, assessment)
     result.problems.sort(key=Problem.sort_key)
     return result
+
+
+def _read_companions(result: CheckedFile, path: Path, assessment: Assessment) -> None:
+    """The reviews, decision and checked links that go with the assessment at ``path``, each
+    checked against it; their problems join the assessment's."""
+    assert result.document is not None
+    folder = path.parent
+    for review_path in sorted(folder.glob(filenames.review_name(path.name, "*"))):
+        if filenames.companion_of(review_path.name) != path.name:
+            continue
+        loaded = _read_model(review_path, Review, result)
+        if loaded is not None:
+            document, review = loaded
+            result.problems += check_review(document, review, assessment, result.document)
+            result.reviews.append((document, review))
+    decision_path = folder / filenames.decision_name(path.name)
+    if decision_path.is_file():
+        loaded_decision = _read_model(decision_path, Decision, result)
+        if loaded_decision is not None:
+            document, decision = loaded_decision
+            found = verdicts(assessment, [review for _, review in result.reviews], decision)
+            result.problems += check_decision(document, decision, assessment, result.document, found)
+            result.decision = (document, decision)
+    links = folder / filenames.LINKS_FILE
+    if links.is_file():
+        try:
+            result.links = LinkChecks.model_validate_json(links.read_bytes())
+        except (OSError, ValueError):
+            message = Message("links.unreadable", path=shown(links))
+            result.problems.append(Problem(shown(links), None, (), message, Severity.WARNING))
+
+
+def _read_model(path: Path, model: type[ModelT], result: CheckedFile) -> tuple[YamlDocument, ModelT] | None:
+    try:
+        document = read_yaml(path, shown=shown(path))
+    except InvalidInputError as error:
+        result.problems += error.problems
+        return None
+    value, problems = validate_document(document, model)
+    result.problems += problems
+    return (document, value) if value is not None else None
 
 
 def validate_paths(

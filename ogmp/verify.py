@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ogmp import __version__
+from ogmp import __version__, filenames
+from ogmp.assess import score_checked
 from ogmp.diagnostics import Problem, shown
 from ogmp.errors import InvalidInputError, os_reason
 from ogmp.messages import Lang, Message
@@ -30,7 +31,6 @@ from ogmp.models.catalogue import CATALOGUE_NAMES
 from ogmp.models.result import UnitResult
 from ogmp.provenance import RESULT, Record, catalogue_file, embedded_files, read_record
 from ogmp.registry import Registry
-from ogmp.scoring import score_assessment
 from ogmp.thai import to_thai_digits
 from ogmp.validate import CheckedFile, validate_file
 
@@ -99,14 +99,7 @@ def verify_report(path: Path, *, templates: Path | None = None) -> Verification:
     with tempfile.TemporaryDirectory(prefix="ogmp-verify-") as folder:
         registry, checked = _load_embedded(Path(folder), record, attachments, recorded)
         assert checked.assessment is not None and checked.rubric is not None and checked.document is not None
-        computed = score_assessment(
-            checked.assessment,
-            checked.rubric,
-            registry.catalogues,
-            file_name=record.assessment_file,
-            sha256=checked.document.sha256,
-            rubric_sha256=checked.rubric_sha256 or "",
-        )
+        computed = score_checked(checked, registry)
         # The change since the previous round is worked out from a file the report does not carry.
         computed = computed.model_copy(update={"comparison": recorded.comparison})
         _compare_figures(verification, recorded, computed, text)
@@ -120,6 +113,15 @@ def verify_report(path: Path, *, templates: Path | None = None) -> Verification:
     return verification
 
 
+def companion_names(record: Record, attachments: dict[str, bytes]) -> list[str]:
+    """The embedded reviews, decision and checked links of the report's assessment."""
+    return sorted(
+        name
+        for name in attachments
+        if name == filenames.LINKS_FILE or filenames.companion_of(name) == record.assessment_file
+    )
+
+
 def _load_embedded(
     root: Path, record: Record, attachments: dict[str, bytes], recorded: UnitResult
 ) -> tuple[Registry, CheckedFile]:
@@ -131,6 +133,8 @@ def _load_embedded(
         (root / "rubrics" / "shared" / f"{name}.yaml").write_bytes(attachments[catalogue_file(name)])
     assessment_path = root / Path(record.assessment_file).name
     assessment_path.write_bytes(attachments[record.assessment_file])
+    for name in companion_names(record, attachments):  # found beside it, as in the unit's folder
+        (root / name).write_bytes(attachments[name])
     registry = Registry([root / "rubrics"], include_bundled=False)
     checked = validate_file(assessment_path, registry, today=recorded.date)
     if not checked.ok or checked.assessment is None or checked.rubric is None or checked.document is None:
@@ -194,13 +198,14 @@ def _render_again(
         assessment=attachments[record.assessment_file],
         rubric=attachments[record.rubric_file],
         catalogues={name: attachments[catalogue_file(name)] for name in CATALOGUE_NAMES},
+        companions={name: attachments[name] for name in companion_names(record, attachments)},
     )
     rendering = record.rendering
     lang: Lang = "en" if rendering.lang == "en" else "th"
     options = RenderOptions(
         (lang,), templates, rendering.thai_digits, rendering.report_date, rendering.pdf_variant
     )
-    job = ReportJob(computed, checked.assessment, checked.rubric, files)
+    job = ReportJob(computed, checked.assessment, checked.rubric, files, checked.companions())
     return UnitReport(job, registry.catalogues, "pdf", lang, options).render()
 
 

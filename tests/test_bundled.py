@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ogmp import filenames
 from ogmp.models.result import UnitResult
 from ogmp.registry import Registry
 from ogmp.report.build import _labels
@@ -20,7 +21,11 @@ from ogmp.validate import validate_file
 
 REGISTRY = Registry()
 CATALOGUES = REGISTRY.catalogues
-EXAMPLES = sorted((Path(__file__).parent.parent / "assessments").glob("*.yaml"))
+EXAMPLES = sorted(
+    path
+    for path in (Path(__file__).parent.parent / "assessments").glob("*.yaml")
+    if filenames.companion_of(path.name) is None  # reviews and decisions go with an assessment
+)
 
 
 @cache

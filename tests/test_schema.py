@@ -9,13 +9,15 @@ otherwise an editor would mark a good file red, or pass a file that ogmp refuses
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import jsonschema
 import pytest
 
+from ogmp import filenames
 from ogmp.registry import Registry
-from ogmp.schema import assessment_schema
+from ogmp.schema import assessment_schema, companion_schema_text
 from ogmp.validate import validate_file
 
 from . import yaml12
@@ -100,8 +102,15 @@ def test_the_schema_and_ogmp_agree(tmp_path: Path, old: str, new: str, accepted:
 
 
 def test_the_valid_file_and_every_bundled_example_pass_the_schema() -> None:
-    examples = sorted((Path(__file__).parent.parent / "assessments").glob("*.yaml"))
-    assert examples
+    files = sorted((Path(__file__).parent.parent / "assessments").glob("*.yaml"))
+    examples = [path for path in files if filenames.companion_of(path.name) is None]
+    companions = [path for path in files if path not in examples]
+    assert examples and companions
+    for path in companions:  # the reviews and decisions, against theirs
+        kind = "review" if filenames.REVIEW_INFIX in path.name else "decision"
+        validator = jsonschema.Draft202012Validator(json.loads(companion_schema_text(kind)))
+        data = yaml12.load(path.read_text(encoding="utf-8"))
+        assert [e.message for e in validator.iter_errors(data)] == [], path.name
     for path in [VALID, *examples]:
         text = path.read_text(encoding="utf-8")
         data = yaml12.load(text)

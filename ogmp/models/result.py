@@ -32,12 +32,24 @@ class Inputs(StrictModel):
     method_version: int
 
 
+AssuranceTier = Literal["self_assessed", "links_checked", "reviewed", "reviewed_by_two", "decided"]
+"""How far a unit's figures were checked, from its own word to the secretariat's decision."""
+
+
 class IndicatorResult(StrictModel):
     id: str
     code: str
     question: Bilingual
     weight: float
     level: int | None
+    """The final level: the secretariat's decision, else the reviewed level the unit accepts,
+    else the unit's own."""
+    self_level: int | Literal["n/a"] | None = None
+    """The unit's own level."""
+    reviewed_levels: list[int | Literal["n/a"]] = Field(default_factory=list)
+    review_stale: bool = Field(default=False, description="a review no longer matches the unit's answer")
+    disputed: bool = False
+    decided: bool = False
     not_applicable: bool
     reason: str | None
     score: float | None
@@ -65,6 +77,7 @@ class ComponentResult(StrictModel):
     name: Bilingual
     weight: float
     score: float | None
+    self_score: float | None = None
     mean_level: float | None
     level: int | None
     target: int
@@ -88,6 +101,7 @@ class PrincipleResult(StrictModel):
 
 class Overall(StrictModel):
     score: float | None
+    self_score: float | None = None
     mean_level: float | None
     level: int | None
     target_mean_level: float | None
@@ -158,6 +172,17 @@ class ChosenRecommendation(StrictModel):
     text: Bilingual
 
 
+class ReviewerResult(StrictModel):
+    """Who reviewed the unit, when, and how much of it their review still covers."""
+
+    name: str
+    org: str
+    date: dt.date | None
+    file: str
+    reviewed: int
+    stale: int
+
+
 class UnitResult(StrictModel):
     """The scored assessment of one unit, agenda and round."""
 
@@ -178,4 +203,6 @@ class UnitResult(StrictModel):
     weak_dimensions: list[DimensionFigure]
     alignments: list[Alignment]
     recommendations: list[ChosenRecommendation] = Field(default_factory=list)
+    assurance: AssuranceTier = "self_assessed"
+    reviewers: list[ReviewerResult] = Field(default_factory=list)
     comparison: RoundComparison | None = None

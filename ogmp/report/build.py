@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ogmp import __version__, filenames
@@ -27,6 +27,7 @@ from ogmp.provenance import EmbeddedFile, Rendering, metadata
 from ogmp.report.context import build_context
 from ogmp.report.national_context import build_national_context
 from ogmp.report.render import NATIONAL_TEMPLATE, load_labels, render_html, render_pdf, template_dirs
+from ogmp.reviews import Companions
 from ogmp.spreadsheet import cohort_workbook
 
 THAILAND = dt.timezone(dt.timedelta(hours=7), "ICT")
@@ -45,6 +46,8 @@ class ReportJob:
     assessment: Assessment
     rubric: Rubric
     files: tuple[EmbeddedFile, ...] = ()
+    companions: Companions = field(default_factory=Companions)
+    """The reviews, decision and checked links the figures were made with."""
 
     @property
     def stem(self) -> str:
