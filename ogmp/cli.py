@@ -23,7 +23,7 @@ from ogmp import __version__
 from ogmp.diagnostics import shown
 from ogmp.errors import InvalidInputError, OgmpError
 from ogmp.messages import Lang, Message
-from ogmp.options import DEFAULT_PDF_VARIANT, DEFAULT_TIMEOUT, FORMATS, AssessOptions, PdfVariant
+from ogmp.options import DEFAULT_PDF_VARIANT, DEFAULT_TIMEOUT, FORMATS, AssessOptions, Audience, PdfVariant
 from ogmp.registry import Registry
 from ogmp.terminal import (
     make_console,
@@ -216,6 +216,14 @@ def assess(
             help="pdf/a-3b: archival, carries its inputs (default); pdf/ua-1: tagged for screen readers; none.",
         ),
     ] = DEFAULT_PDF_VARIANT,
+    audience: Annotated[
+        Audience,
+        typer.Option(
+            "--audience",
+            help="public: reviewers' public notes only (default); internal: all notes, written as"
+            " NAME.LANG.internal.pdf beside the public report.",
+        ),
+    ] = "public",
     jobs: Annotated[
         int,
         typer.Option("--jobs", "-j", min=1, help="Reports rendered at once (default: the machine's cores)."),
@@ -251,6 +259,7 @@ def assess(
             templates=templates,
             report_date=report_date,
             pdf_variant=pdf_variant,
+            audience=audience,
             jobs=jobs,
             shard=shard,
             timeout=timeout,

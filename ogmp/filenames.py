@@ -12,9 +12,10 @@ def stem(unit_code: str, agenda: str, fiscal_year: int) -> str:
     return f"{unit_code.lower()}-{agenda.replace('_', '-')}-{fiscal_year}"
 
 
-def unit_report(unit_stem: str, fmt: str, lang: str) -> str:
-    """``th-52-pm25-2564.th.pdf``: a unit's gap report in one language."""
-    return f"{unit_stem}.{lang}.{fmt}"
+def unit_report(unit_stem: str, fmt: str, lang: str, audience: str = "public") -> str:
+    """``th-52-pm25-2564.th.pdf``: a unit's gap report in one language; the secretariat's
+    copy with internal notes is ``th-52-pm25-2564.th.internal.pdf``, never the public name."""
+    return f"{unit_stem}.{lang}.{fmt}" if audience == "public" else f"{unit_stem}.{lang}.{audience}.{fmt}"
 
 
 def national_report(cohort_key: str, fmt: str, lang: str) -> str:

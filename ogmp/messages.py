@@ -882,8 +882,23 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{unit} ({code}) | {agenda} | ปีงบประมาณ {round} | {rubric} ฉบับที่ {version}",
     ),
     "summary.overall": (
-        "OGMP index {score} of 100: mean level {mean} (level {level}, {level_name}); target {target}, gap {gap}",
-        "ดัชนี OGMP {score} จาก 100: ระดับเฉลี่ย {mean} (ระดับ {level} {level_name}) เป้าหมาย {target} ช่องว่าง {gap}",
+        "OG&MP index {score} of 100: mean level {mean} (level {level}, {level_name}); target {target}, gap {gap}",
+        "ดัชนี OG&MP {score} จาก 100: ระดับเฉลี่ย {mean} (ระดับ {level} {level_name}) เป้าหมาย {target} ช่องว่าง {gap}",
+    ),
+    "summary.reviewed": (
+        "Self-assessed {self_score}, after review {score}: {assurance} ({reviewers})",
+        "ตามการประเมินตนเอง {self_score} หลังการทบทวน {score}: {assurance} ({reviewers})",
+    ),
+    "assurance.self_assessed": ("self-assessed, not reviewed", "ประเมินตนเอง ยังไม่ได้ทบทวน"),
+    "assurance.links_checked": ("evidence links checked, not reviewed", "ตรวจลิงก์หลักฐานแล้ว ยังไม่ได้ทบทวน"),
+    "assurance.reviewed": ("reviewed by one independent reviewer", "ทบทวนโดยผู้ทบทวนอิสระ 1 คน"),
+    "assurance.reviewed_by_two": (
+        "reviewed by two or more independent reviewers",
+        "ทบทวนโดยผู้ทบทวนอิสระตั้งแต่ 2 คนขึ้นไป",
+    ),
+    "assurance.decided": (
+        "reviewed, disputes decided by the secretariat",
+        "ทบทวนแล้ว และฝ่ายเลขานุการวินิจฉัยข้อโต้แย้งแล้ว",
     ),
     "summary.col.component": ("Component", "องค์ประกอบ"),
     "summary.col.score": ("Score", "คะแนน"),

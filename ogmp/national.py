@@ -7,10 +7,11 @@ rubric and version (so the same components), the same agenda and the same round.
 
 from __future__ import annotations
 
+import itertools
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from ogmp.models.catalogue import Catalogues
@@ -82,6 +83,8 @@ class UnitRow:
     scores: dict[str, float | None]
     levels: dict[str, int | None]
     file: str
+    self_index: float | None = None
+    assurance: str = "self_assessed"
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,34 @@ class Stability:
 
 
 @dataclass(frozen=True)
+class Divergence:
+    """How far a reviewed unit's own levels stand from its final ones."""
+
+    unit_code: str
+    name: Bilingual
+    mean_difference: float | None
+    """The mean of (own level - final level) over the indicators both give a level."""
+    moved: float
+    """The share of its scored indicators whose final level is not its own."""
+    runs_high: bool
+    """Its own levels run high: by half a level or more on average."""
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How far reviewers who scored the same unit agree, indicator by indicator."""
+
+    pairs: int
+    judgements: int
+    within_one: float | None
+    kappa: float | None
+    """Cohen's kappa with quadratic weights over the five levels."""
+
+
+RUNS_HIGH = 0.5  # levels, on average
+
+
+@dataclass(frozen=True)
 class Cohort:
     """Units scored with one rubric version on one agenda in one round: the ones that can
     fairly be compared (a province's PM2.5 ecosystem is not ranked against Bangkok's on
@@ -145,6 +176,8 @@ class Cohort:
     trends: list[Trend]
     stability: list[Stability]
     scenarios: int
+    divergence: list[Divergence] = field(default_factory=list)
+    agreement: Agreement | None = None
 
     def includes(self, result: UnitResult) -> bool:
         """Whether ``result`` is one of this cohort's units."""
@@ -254,6 +287,8 @@ def summarize(results: Sequence[UnitResult], catalogues: Catalogues) -> National
                     scores={c.id: c.score for c in r.components},
                     levels={c.id: c.level for c in r.components},
                     file=r.inputs.file,
+                    self_index=r.overall.self_score,
+                    assurance=r.assurance,
                 )
                 for r in members
             ),
@@ -318,6 +353,72 @@ def summarize(results: Sequence[UnitResult], catalogues: Catalogues) -> National
                 trends=trends,
                 stability=stability,
                 scenarios=scenarios,
+                divergence=[divergence(r) for r in members if r.reviewers],
+                agreement=agreement(members),
             )
         )
     return NationalSummary(cohorts)
+
+
+def divergence(result: UnitResult) -> Divergence:
+    """How far ``result``'s own levels stand from its final ones."""
+    indicators = [i for c in result.components for i in c.indicators if i.self_level is not None]
+    differences = [
+        i.self_level - i.level for i in indicators if isinstance(i.self_level, int) and i.level is not None
+    ]
+    moved = sum(1 for i in indicators if i.self_level != (i.level if not i.not_applicable else "n/a"))
+    mean = round_half_up(Fraction(sum(differences), len(differences)), 2) if differences else None
+    return Divergence(
+        unit_code=result.unit_code,
+        name=result.unit_name,
+        mean_difference=mean,
+        moved=(round_half_up(Fraction(moved, len(indicators)), 2) or 0.0) if indicators else 0.0,
+        runs_high=mean is not None and mean >= RUNS_HIGH,
+    )
+
+
+def agreement(results: Sequence[UnitResult]) -> Agreement | None:
+    """The agreement of every two reviewers who scored the same unit, over the indicators both
+    gave a level (None where no unit had two)."""
+    judgements: list[tuple[int, int]] = []
+    pairs = 0
+    for result in results:
+        names = [reviewer.file for reviewer in result.reviewers]
+        for first, second in itertools.combinations(names, 2):
+            pairs += 1
+            for component in result.components:
+                for indicator in component.indicators:
+                    a = indicator.reviewed_levels.get(first)
+                    b = indicator.reviewed_levels.get(second)
+                    if isinstance(a, int) and isinstance(b, int):
+                        judgements.append((a, b))
+    if not pairs:
+        return None
+    within = sum(1 for a, b in judgements if abs(a - b) <= 1)
+    return Agreement(
+        pairs=pairs,
+        judgements=len(judgements),
+        within_one=round_half_up(Fraction(within, len(judgements)), 2) if judgements else None,
+        kappa=weighted_kappa(judgements),
+    )
+
+
+def weighted_kappa(judgements: Sequence[tuple[int, int]], levels: int = 5) -> float | None:
+    """Cohen's kappa with quadratic weights for pairs of levels 1..``levels``; None where it is
+    undefined (no judgements, or both raters used one level only)."""
+    if not judgements:
+        return None
+    n = len(judgements)
+    observed = Counter(judgements)
+    first = Counter(a for a, _ in judgements)
+    second = Counter(b for _, b in judgements)
+    scale = (levels - 1) ** 2
+    disagreement = expected = Fraction(0)
+    for i in range(1, levels + 1):
+        for j in range(1, levels + 1):
+            weight = Fraction((i - j) ** 2, scale)
+            disagreement += weight * Fraction(observed[(i, j)], n)
+            expected += weight * Fraction(first[i] * second[j], n * n)
+    if expected == 0:
+        return None
+    return round_half_up(1 - disagreement / expected, 3)

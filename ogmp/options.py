@@ -33,6 +33,9 @@ PdfVariant = Literal["pdf/a-3b", "pdf/ua-1", "none"]
 PDF_VARIANTS: tuple[PdfVariant, ...] = get_args(PdfVariant)
 DEFAULT_PDF_VARIANT: PdfVariant = "pdf/a-3b"
 DEFAULT_TIMEOUT = 180.0  # seconds per report
+Audience = Literal["public", "internal"]
+"""Who a report is for: the public (reviewers' public notes only) or the secretariat (all notes)."""
+AUDIENCES: tuple[Audience, ...] = get_args(Audience)
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,11 @@ class RenderOptions:
     thai_digits: bool = False
     report_date: dt.date | None = None  # None: each report's assessment date
     pdf_variant: PdfVariant = DEFAULT_PDF_VARIANT
+    audience: Audience = "public"
 
     def __post_init__(self) -> None:
+        if self.audience not in AUDIENCES:
+            raise ValueError(f"unknown audience {self.audience!r}")
         if not self.langs or any(lang not in LANGS for lang in self.langs):
             raise ValueError(f"languages must be some of {LANGS}, got {self.langs}")
         if self.pdf_variant not in PDF_VARIANTS:
@@ -53,7 +59,7 @@ class RenderOptions:
 
     def fingerprint(self) -> str:
         """What a report depends on of these options (its language is its own)."""
-        parts = (str(self.templates), self.thai_digits, self.report_date, self.pdf_variant)
+        parts = (str(self.templates), self.thai_digits, self.report_date, self.pdf_variant, self.audience)
         return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
@@ -89,6 +95,7 @@ class AssessOptions:
         templates: Path | None = None,
         report_date: str | None = None,
         pdf_variant: PdfVariant = DEFAULT_PDF_VARIANT,
+        audience: Audience = "public",
         jobs: int = 1,
         shard: str | None = None,
         timeout: float | None = DEFAULT_TIMEOUT,
@@ -96,7 +103,9 @@ class AssessOptions:
     ) -> AssessOptions:
         """The options from what the user typed; a value that cannot work is a usage error."""
         langs: tuple[Lang, ...] = LANGS if lang == "both" else ("en",) if lang == "en" else ("th",)
-        render = RenderOptions(langs, templates, thai_digits, parse_report_date(report_date), pdf_variant)
+        render = RenderOptions(
+            langs, templates, thai_digits, parse_report_date(report_date), pdf_variant, audience
+        )
         return cls(
             formats=parse_formats(formats),
             out=out,

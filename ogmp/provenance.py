@@ -20,7 +20,7 @@ from typing import Any
 
 from ogmp.models.catalogue import CATALOGUE_NAMES
 from ogmp.models.result import UnitResult
-from ogmp.options import PDF_VARIANTS, PdfVariant
+from ogmp.options import PDF_VARIANTS, Audience, PdfVariant
 
 RESULT = "ogmp-result.json"
 
@@ -84,6 +84,7 @@ class Rendering:
     report_date: dt.date
     pdf_variant: PdfVariant
     templates_sha256: str
+    audience: Audience = "public"
 
 
 def metadata(
@@ -107,6 +108,7 @@ def metadata(
         ("ogmp-report-date", rendering.report_date.isoformat()),
         ("ogmp-pdf-variant", rendering.pdf_variant),
         ("ogmp-templates-sha256", rendering.templates_sha256),
+        ("ogmp-audience", rendering.audience),
     ]
     return entries
 
@@ -158,7 +160,9 @@ def read_record(info: Mapping[str, Any], attachments: Mapping[str, bytes]) -> Re
     known = next((name for name in PDF_VARIANTS if name == variant), None)
     if lang and digits and day and known and templates:
         try:
-            rendering = Rendering(lang, digits == "yes", dt.date.fromisoformat(day), known, templates)
+            audience: Audience = "internal" if value("ogmp-audience") == "internal" else "public"
+            day_made = dt.date.fromisoformat(day)
+            rendering = Rendering(lang, digits == "yes", day_made, known, templates, audience)
         except ValueError:
             rendering = None
     return Record(

@@ -46,6 +46,8 @@ class IndicatorVerdict:
     self_level: LevelValue
     reviewed: tuple[LevelValue, ...]
     """The levels of the reviews that still match the unit's answer."""
+    by: tuple[int, ...]
+    """Which reviews (their place among those given) gave ``reviewed``, level by level."""
     stale: bool
     """A review of it no longer matches the unit's answer: the assessment changed since."""
     disputed: bool
@@ -79,8 +81,9 @@ def verdicts(
     for _, indicator_id, entry in assessment.entries():
         digest = entry_digest(entry)
         levels: list[LevelValue] = []
+        by: list[int] = []
         stale = disagrees = False
-        for review in reviews:
+        for number, review in enumerate(reviews):
             verdict = review.verdicts().get(indicator_id)
             if verdict is None or verdict.level is None:
                 continue
@@ -88,6 +91,7 @@ def verdicts(
                 stale = True
                 continue
             levels.append(verdict.level)
+            by.append(number)
             if verdict.level != entry.level and verdict.reply is not None and not verdict.reply.agree:
                 disagrees = True
         reviewed = reviewed_level(levels)
@@ -102,6 +106,7 @@ def verdicts(
         found[indicator_id] = IndicatorVerdict(
             self_level=entry.level,
             reviewed=tuple(levels),
+            by=tuple(by),
             stale=stale,
             disputed=disputed,
             decided=decision_here is not None,

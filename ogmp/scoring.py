@@ -509,7 +509,10 @@ def score_reviewed(
                 indicator.model_copy(
                     update={
                         "self_level": verdict.self_level,
-                        "reviewed_levels": list(verdict.reviewed),
+                        "reviewed_levels": {
+                            reviews[number][0]: level
+                            for number, level in zip(verdict.by, verdict.reviewed, strict=True)
+                        },
                         "review_stale": verdict.stale,
                         "disputed": verdict.disputed,
                         "decided": verdict.decided,

@@ -66,6 +66,7 @@ RESULT_COLUMNS: tuple[Column[UnitComponent], ...] = (
     Column("component_name_en", lambda row: row[1].name.en),
     Column("component_weight", lambda row: _cell(row[1].weight)),
     Column("score", lambda row: _cell(row[1].score)),
+    Column("self_score", lambda row: _cell(row[1].self_score)),
     Column("mean_level", lambda row: _cell(row[1].mean_level)),
     Column("level", lambda row: _cell(row[1].level)),
     Column("target", lambda row: row[1].target),
@@ -80,6 +81,8 @@ RESULT_COLUMNS: tuple[Column[UnitComponent], ...] = (
     Column("confidence", lambda row: row[1].confidence.label),
     Column("overall_score", lambda row: _cell(row[0].overall.score)),
     Column("overall_level", lambda row: _cell(row[0].overall.level)),
+    Column("overall_self_score", lambda row: _cell(row[0].overall.self_score)),
+    Column("assurance", lambda row: row[0].assurance),
     Column("file", lambda row: row[0].inputs.file),
     Column("sha256", lambda row: row[0].inputs.sha256),
 )

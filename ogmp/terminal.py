@@ -214,6 +214,15 @@ def _fmt(value: float | None, places: int) -> str:
     return "-" if value is None else f"{value:.{places}f}"
 
 
+ASSURANCE_MESSAGES = {
+    "self_assessed": "assurance.self_assessed",
+    "links_checked": "assurance.links_checked",
+    "reviewed": "assurance.reviewed",
+    "reviewed_by_two": "assurance.reviewed_by_two",
+    "decided": "assurance.decided",
+}
+
+
 def print_assessment(console: Console, result: UnitResult, lang: Lang) -> None:
     """The summary of one scored unit: components, top gaps, the overall index."""
     heading = tr(
@@ -238,6 +247,16 @@ def print_assessment(console: Console, result: UnitResult, lang: Lang) -> None:
             level_name=result.level_names[overall.level].get(lang),
             target=_fmt(overall.target_mean_level, 2),
             gap=_fmt(overall.gap, 2),
+        )
+        print_prose(console, line, indent="  ")
+    if result.reviewers:
+        line = tr(
+            "summary.reviewed",
+            lang,
+            self_score=_fmt(overall.self_score, 1),
+            score=_fmt(overall.score, 1),
+            assurance=Message(ASSURANCE_MESSAGES[result.assurance]),
+            reviewers=", ".join(person.name for person in result.reviewers),
         )
         print_prose(console, line, indent="  ")
     headers = [tr(f"summary.{key}", lang) for key in ("col.score", "col.level", "col.target", "col.gap")]

@@ -203,7 +203,12 @@ def _render_again(
     rendering = record.rendering
     lang: Lang = "en" if rendering.lang == "en" else "th"
     options = RenderOptions(
-        (lang,), templates, rendering.thai_digits, rendering.report_date, rendering.pdf_variant
+        (lang,),
+        templates,
+        rendering.thai_digits,
+        rendering.report_date,
+        rendering.pdf_variant,
+        rendering.audience,
     )
     job = ReportJob(computed, checked.assessment, checked.rubric, files, checked.companions())
     return UnitReport(job, registry.catalogues, "pdf", lang, options).render()

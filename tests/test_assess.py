@@ -87,7 +87,7 @@ def test_summary_in_english(runner: CliRunner) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "Lampang Province (TH-52) | PM2.5 dust pollution | fiscal year 2564 | mini v1"
-    assert lines[1] == "OGMP index 36.1 of 100: mean level 2.44 (level 2, Developing); target 4.50, gap 2.06"
+    assert lines[1] == "OG&MP index 36.1 of 100: mean level 2.44 (level 2, Developing); target 4.50, gap 2.06"
     assert "Gaps to close first: 1) Component 3 (2.67)  2) Component 2 (1.50)  3) Component 1 (1.33)" in lines
     assert "Levels 4-5 claimed without evidence, indicators 3.1" in lines
     assert lines[-1] == "1 assessment(s) scored"

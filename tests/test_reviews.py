@@ -23,6 +23,7 @@ from ogmp.validate import validate_file
 
 EXAMPLES = Path(__file__).parent.parent / "assessments"
 STEM = "th-52-pm25-2565"
+REVIEW = f"{STEM}.review.opdc.yaml"
 REGISTRY = Registry()
 TODAY = dt.date(2026, 1, 1)
 
@@ -162,9 +163,9 @@ def test_the_example_review_lowers_two_levels_and_the_decision_settles_the_dispu
         if indicator.level != indicator.self_level or indicator.disputed
     }
     assert moved == {
-        "data_linked_across_agencies": (3, [2], 2, False),
-        "public_communication": (4, [3], 3, False),
-        "co_implementation_by_others": (4, [3], 4, True),
+        "data_linked_across_agencies": (3, {REVIEW: 2}, 2, False),
+        "public_communication": (4, {REVIEW: 3}, 3, False),
+        "co_implementation_by_others": (4, {REVIEW: 3}, 4, True),
     }
     assert (result.overall.self_score, result.overall.score, result.assurance) == (39.1, 37.5, "decided")
     [reviewer] = result.reviewers

@@ -46,7 +46,9 @@ class IndicatorResult(StrictModel):
     else the unit's own."""
     self_level: int | Literal["n/a"] | None = None
     """The unit's own level."""
-    reviewed_levels: list[int | Literal["n/a"]] = Field(default_factory=list)
+    reviewed_levels: dict[str, int | Literal["n/a"]] = Field(
+        default_factory=dict, description="each current review's level, by the review's file name"
+    )
     review_stale: bool = Field(default=False, description="a review no longer matches the unit's answer")
     disputed: bool = False
     decided: bool = False

@@ -67,7 +67,9 @@ def _templates_sha256(dirs: tuple[Path, ...]) -> str:
 def rendering(lang: Lang, day: dt.date, options: RenderOptions) -> Rendering:
     """What a report records of how it was rendered (``ogmp verify`` renders it again so)."""
     dirs = tuple(template_dirs(options.templates))
-    return Rendering(lang, options.thai_digits, day, options.pdf_variant, _templates_sha256(dirs))
+    return Rendering(
+        lang, options.thai_digits, day, options.pdf_variant, _templates_sha256(dirs), options.audience
+    )
 
 
 def _created(day: dt.date) -> dt.datetime:
@@ -100,6 +102,8 @@ class UnitReport:
             thai_digits=options.thai_digits,
             created=_created(day),
             provenance=metadata(job.result, job.files, rendering(lang, day, options)),
+            companions=job.companions,
+            internal=options.audience == "internal",
         )
         if self.fmt == "html":
             return render_html(context, dirs, standalone=True).encode("utf-8")
@@ -182,7 +186,7 @@ def report_tasks(
             for fmt in ("html", "pdf"):
                 if fmt not in formats or fmt not in REPORT_FORMATS:
                     continue
-                name = filenames.unit_report(job.stem, fmt, lang)
+                name = filenames.unit_report(job.stem, fmt, lang, options.audience)
                 tasks.append(
                     Task(
                         output=out / name,

@@ -19,11 +19,14 @@ from markupsafe import Markup
 from ogmp.messages import Lang
 from ogmp.models.assessment import Assessment
 from ogmp.models.catalogue import HOME_COUNTRY, Catalogues, Edition, Index, Practice
+from ogmp.models.common import Bilingual
 from ogmp.models.result import ComponentResult, IndicatorResult, UnitResult
+from ogmp.models.review import LinkCheck
 from ogmp.models.rubric import Indicator, Rubric
 from ogmp.report.charts import GapBar, RadarAxis, gap_chart, radar_chart
 from ogmp.report.formatting import Fact, Formatter, Labels, LangText
 from ogmp.report.linebreak import report_terms
+from ogmp.reviews import Companions, entry_digest
 from ogmp.thai import glue
 
 
@@ -37,6 +40,30 @@ class EvidenceView:
     location: str
     public: bool
     public_label: str
+    link_check: str | None = None
+    """What ``ogmp evidence check`` last found at the link, with its date."""
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    """What one reviewer found of one indicator, and the unit's reply."""
+
+    reviewer: LangText
+    level: str
+    evidence: str
+    reason: LangText | None
+    notes: list[LangText]
+    reply: LangText | None
+    stale: bool
+
+
+@dataclass(frozen=True)
+class IndicatorReviewView:
+    """An indicator's review: the unit's own level, each reviewer, the secretariat's decision."""
+
+    self_level: str
+    lines: list[ReviewLine]
+    decision: LangText | None
 
 
 @dataclass(frozen=True)
@@ -57,6 +84,8 @@ class IndicatorView:
     note: LangText | None
     evidence: list[EvidenceView]
     unsupported: bool
+    review: IndicatorReviewView | None = None
+    level_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -222,10 +251,15 @@ def build_context(
     thai_digits: bool = False,
     created: dt.datetime | None = None,
     provenance: Sequence[tuple[str, str]] = (),
+    companions: Companions | None = None,
+    internal: bool = False,
 ) -> ReportContext:
-    """The context of ``result``'s report in ``lang``."""
+    """The context of ``result``'s report in ``lang``; ``internal`` for the secretariat's copy,
+    with the reviewers' internal notes."""
     fmt = Formatter.of(lang, labels, thai_digits=thai_digits)
-    evidence, evidence_by_indicator = evidence_views(fmt, rubric, assessment)
+    companions = companions or Companions()
+    evidence, evidence_by_indicator = evidence_views(fmt, rubric, assessment, companions.links)
+    reviews = review_views(fmt, result, assessment, companions, internal=internal)
     cover = cover_part(fmt, result, assessment, rubric, report_date)
     overview = overview_part(fmt, result)
     charts = charts_part(fmt, result)
@@ -249,7 +283,9 @@ def build_context(
         radar=charts.radar,
         radar_legend=charts.radar_legend,
         gaps_chart=charts.gaps,
-        components=component_views(fmt, result, assessment, rubric, catalogues, evidence_by_indicator),
+        components=component_views(
+            fmt, result, assessment, rubric, catalogues, evidence_by_indicator, reviews
+        ),
         principles=principle_views(fmt, result, rubric),
         indices=national.indices,
         indices_as_of=national.as_of,
@@ -290,6 +326,11 @@ def cover_part(
             Fact(fmt.label("rubric"), fmt.plain(rubric_text)),
             Fact(fmt.label("assessment_date"), fmt.plain(fmt.date(result.date))),
             Fact(fmt.label("report_date"), fmt.plain(fmt.date(report_date))),
+            Fact(fmt.label("assurance"), fmt.plain(fmt.label(f"assurance_{result.assurance}"))),
+            *(
+                Fact(fmt.label("reviewer"), fmt.written(f"{person.name} ({person.org})"))
+                for person in result.reviewers
+            ),
         ],
         assessors=[
             fmt.written(
@@ -339,6 +380,11 @@ def overview_part(fmt: Formatter, result: UnitResult) -> Overview:
         Fact(fmt.label("target_mean"), fmt.plain(fmt.number(overall.target_mean_level, 2))),
         Fact(fmt.label("gap"), fmt.plain(fmt.gap(overall.gap))),
     ]
+    if result.reviewers:  # the unit's own index beside the reviewed one, and how it was checked
+        facts += [
+            Fact(fmt.label("self_index"), fmt.plain(fmt.number(overall.self_score, 1))),
+            Fact(fmt.label("assurance"), fmt.plain(fmt.label(f"assurance_{result.assurance}"))),
+        ]
     return Overview(
         fmt.number(overall.score, 1),
         level,
@@ -378,6 +424,15 @@ def summary_paragraph(fmt: Formatter, result: UnitResult, top: Sequence[TopGap])
             gap=fmt.number(overall.gap, 2),
         )
     ]
+    if result.reviewers:
+        sentences.append(
+            fmt.label(
+                "summary_reviewed",
+                self_score=fmt.number(overall.self_score, 1),
+                score=fmt.number(overall.score, 1),
+                assurance=fmt.label(f"assurance_{result.assurance}"),
+            )
+        )
     if top:
         items = [fmt.label("summary_gap_item", name=gap.name, gap=gap.gap) for gap in top]
         sentences.append(fmt.label("summary_top", items=fmt.join(items)))
@@ -456,8 +511,10 @@ def component_views(
     rubric: Rubric,
     catalogues: Catalogues,
     evidence: Mapping[str, list[EvidenceView]],
+    reviews: Mapping[str, IndicatorReviewView] | None = None,
 ) -> list[ComponentView]:
     """A section per component: its figures, every indicator, its recommendations."""
+    reviews = reviews or {}
     views = []
     for component_result in result.components:
         component = rubric.components_by_id[component_result.id]
@@ -476,7 +533,12 @@ def component_views(
                 note=fmt.written(entry.note) if entry and entry.note else None,
                 indicators=[
                     indicator_view(
-                        fmt, indicator, rubric, notes.get(indicator.id), evidence.get(indicator.id, [])
+                        fmt,
+                        indicator,
+                        rubric,
+                        notes.get(indicator.id),
+                        evidence.get(indicator.id, []),
+                        reviews.get(indicator.id),
                     )
                     for indicator in component_result.indicators
                 ],
@@ -524,7 +586,12 @@ def component_facts(fmt: Formatter, component: ComponentResult, result: UnitResu
 
 
 def indicator_view(
-    fmt: Formatter, result: IndicatorResult, rubric: Rubric, note: str | None, evidence: list[EvidenceView]
+    fmt: Formatter,
+    result: IndicatorResult,
+    rubric: Rubric,
+    note: str | None,
+    evidence: list[EvidenceView],
+    review: IndicatorReviewView | None = None,
 ) -> IndicatorView:
     lang = fmt.lang
     indicator = rubric.indicators_by_id[result.id]
@@ -554,6 +621,8 @@ def indicator_view(
         note=fmt.written(note) if note else None,
         evidence=evidence,
         unsupported=result.unsupported,
+        review=review,
+        level_label=fmt.label("final_level" if review is not None else "indicator_level"),
     )
 
 
@@ -766,7 +835,7 @@ def index_view(fmt: Formatter, index: Index, title: Callable[[str], str], as_of:
 
 
 def evidence_views(
-    fmt: Formatter, rubric: Rubric, assessment: Assessment
+    fmt: Formatter, rubric: Rubric, assessment: Assessment, links: Mapping[str, LinkCheck] | None = None
 ) -> tuple[list[EvidenceView], dict[str, list[EvidenceView]]]:
     """Every piece of evidence, numbered once for the whole report, and by indicator."""
     every: list[EvidenceView] = []
@@ -788,7 +857,90 @@ def evidence_views(
                     location=location,
                     public=item.public,
                     public_label=fmt.label("public") if item.public else fmt.label("not_public"),
+                    link_check=link_check(fmt, (links or {}).get(item.url)) if item.url else None,
                 )
                 every.append(view)
                 by_indicator.setdefault(indicator.id, []).append(view)
     return every, by_indicator
+
+
+def link_check(fmt: Formatter, check: LinkCheck | None) -> str | None:
+    """``ตรวจลิงก์เมื่อ 3 มีนาคม 2567: เข้าถึงได้``, or None for a link never checked."""
+    if check is None:
+        return None
+    outcome = fmt.label(f"link_{check.outcome}")
+    if check.status is not None and check.outcome == "broken":
+        outcome = f"{outcome} ({fmt.digits(str(check.status))})"
+    return fmt.label("link_checked", date=fmt.date(check.checked), outcome=outcome)
+
+
+# --- the review ------------------------------------------------------------------------------
+
+
+def review_views(
+    fmt: Formatter, result: UnitResult, assessment: Assessment, companions: Companions, *, internal: bool
+) -> dict[str, IndicatorReviewView]:
+    """Each reviewed indicator's review: the unit's level, each reviewer's verdict with their
+    public notes (and internal ones for the secretariat's copy), the unit's reply, the decision."""
+    if not companions.reviews:
+        return {}
+    decided = companions.decision.decided() if companions.decision is not None else {}
+    digests = {indicator_id: entry_digest(entry) for _, indicator_id, entry in assessment.entries()}
+    names = result.level_names
+    views: dict[str, IndicatorReviewView] = {}
+    for component in result.components:
+        for indicator in component.indicators:
+            lines = []
+            for _, review in companions.reviews:
+                verdict = review.verdicts().get(indicator.id)
+                if verdict is None or verdict.level is None:
+                    continue
+                person = review.review.reviewer
+                notes = [
+                    fmt.written(note.text)
+                    if note.public
+                    else fmt.plain(f"{note.text} {fmt.label('internal_mark')}")
+                    for note in verdict.notes
+                    if note.public or internal
+                ]
+                reply = None
+                if verdict.reply is not None:
+                    reply = (
+                        fmt.plain(fmt.label("reply_agree"))
+                        if verdict.reply.agree
+                        else fmt.plain(fmt.label("reply_disagree", reason=verdict.reply.reason or ""))
+                    )
+                lines.append(
+                    ReviewLine(
+                        reviewer=fmt.written(f"{person.name} ({person.org})"),
+                        level=_level_text(fmt, verdict.level, names),
+                        evidence=fmt.label(f"evidence_{verdict.evidence}"),
+                        reason=fmt.written(verdict.reason) if verdict.reason else None,
+                        notes=notes,
+                        reply=reply,
+                        stale=verdict.unit_entry != digests.get(indicator.id),
+                    )
+                )
+            if not lines:
+                continue
+            decision = decided.get(indicator.id) if indicator.decided else None
+            views[indicator.id] = IndicatorReviewView(
+                self_level=_level_text(fmt, indicator.self_level, names),
+                lines=lines,
+                decision=fmt.plain(
+                    fmt.label(
+                        "decision_value", level=_level_text(fmt, decision.level, names), note=decision.note
+                    )
+                )
+                if decision is not None
+                else None,
+            )
+    return views
+
+
+def _level_text(fmt: Formatter, level: int | str | None, names: Mapping[int, Bilingual]) -> str:
+    if level is None:
+        return "–"
+    if isinstance(level, int):
+        return fmt.level(level, names)
+    return fmt.label("not_applicable")

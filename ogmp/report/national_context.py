@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -30,6 +30,19 @@ class RankRow:
     level: str
     bar: str  # width of the index bar, as a CSS percentage
     cells: list[Cell]
+    self_assessed: bool = False
+    """Its index is its own, not reviewed: marked in the ranking."""
+
+
+@dataclass(frozen=True)
+class DivergenceRow:
+    unit: LangText
+    code: str
+    self_index: str
+    index: str
+    mean_difference: str
+    moved: str
+    runs_high: bool
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,9 @@ class NationalContext:
     thai_digits: bool
     created: str
     terms: frozenset[str] = frozenset()
+    divergence: list[DivergenceRow] = field(default_factory=list)
+    agreement: str = ""
+    self_assessed_note: str = ""
 
 
 QUARTILES_FROM = 5
@@ -137,6 +153,7 @@ def build_national_context(
             index=fmt.number(row.index, 1),
             level=fmt.number(row.level),
             bar=f"{max(0.0, min(100.0, row.index or 0.0)):.1f}%",
+            self_assessed=row.assurance in ("self_assessed", "links_checked"),
             cells=[
                 Cell(
                     f"{fmt.number(row.scores.get(c.id), 1)} ({fmt.number(row.levels.get(c.id))})"
@@ -244,10 +261,46 @@ def build_national_context(
             MoveView(fmt.text(s.name), fmt.number(s.rank), fmt.number(s.best), fmt.number(s.worst))
             for s in moving
         ],
+        divergence=divergence_rows(fmt, cohort),
+        agreement=agreement_text(fmt, cohort),
+        self_assessed_note=fmt.label("self_assessed_note")
+        if any(row.assurance in ("self_assessed", "links_checked") for row in cohort.units)
+        else "",
         method=fmt.paragraphs("national_method"),
         page_label=fmt.label("page"),
         of_label=fmt.label("of"),
         thai_digits=fmt.thai_digits,
         created=created.isoformat() if created else "",
         terms=terms,
+    )
+
+
+def divergence_rows(fmt: Formatter, cohort: Cohort) -> list[DivergenceRow]:
+    """Per reviewed unit, its own index beside the final one and how far its levels moved."""
+    index_of = {row.unit_code: row for row in cohort.units}
+    return [
+        DivergenceRow(
+            unit=fmt.text(item.name),
+            code=item.unit_code,
+            self_index=fmt.number(index_of[item.unit_code].self_index, 1),
+            index=fmt.number(index_of[item.unit_code].index, 1),
+            mean_difference=fmt.number(item.mean_difference, 2),
+            moved=fmt.label("percent", value=fmt.number(round(item.moved * 100))),
+            runs_high=item.runs_high,
+        )
+        for item in cohort.divergence
+    ]
+
+
+def agreement_text(fmt: Formatter, cohort: Cohort) -> str:
+    """How far reviewers agree, or that no unit had two reviewers."""
+    found = cohort.agreement
+    if found is None:
+        return fmt.label("agreement_none") if cohort.divergence else ""
+    return fmt.label(
+        "agreement_value",
+        pairs=fmt.number(found.pairs),
+        judgements=fmt.number(found.judgements),
+        within_one=fmt.label("percent", value=fmt.number(round((found.within_one or 0) * 100))),
+        kappa=fmt.number(found.kappa, 2) if found.kappa is not None else "–",
     )
