@@ -59,6 +59,8 @@ review_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(review_app, name="review")
+evidence_app = typer.Typer(help="Check evidence links. / ตรวจลิงก์หลักฐาน", no_args_is_help=True)
+app.add_typer(evidence_app, name="evidence")
 
 
 class Language(StrEnum):
@@ -456,6 +458,39 @@ def review_decide(
     typer.echo(
         Message("decision.written", path=shown(written.path), indicators=written.indicators).render(language)
     )
+
+
+@evidence_app.command("check")
+def evidence_check(
+    paths: PathsArgument,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private", help="Also fetch addresses on this machine's own networks (an intranet)."
+        ),
+    ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=1, help="Seconds to connect and between reads.")
+    ] = 10.0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=32, help="Links fetched at once.")] = 8,
+    lang: LangOption = Language.th,
+    rubrics: RubricsOption = None,
+) -> None:
+    """Fetch every evidence link once and record what was found beside the assessments."""
+    from ogmp.evidence import CheckOptions, check_evidence
+    from ogmp.terminal import print_evidence_run
+
+    language: Lang = lang.value
+    registry = _registry(language, rubrics)
+    options = CheckOptions(timeout=timeout, jobs=jobs, allow_private=allow_private)
+    with progress_reporter(language, "evidence.progress") as bar:
+        run = _run(
+            language,
+            lambda: check_evidence(
+                paths, registry, options, on_start=bar.start, on_checked=lambda url, check: bar.done()
+            ),
+        )
+    print_evidence_run(make_console(), run, language)
 
 
 @rubric_app.command("list")

@@ -946,6 +946,21 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Set the to-be target of each component (target: 1-5); left empty, the rubric's default applies.",
         "กำหนดระดับเป้าหมาย (To-be) ของแต่ละองค์ประกอบ (target: 1-5) ถ้าเว้นว่างจะใช้ค่าเริ่มต้นของเกณฑ์",
     ),
+    "evidence.progress": ("Checking evidence links", "กำลังตรวจลิงก์หลักฐาน"),
+    "evidence.summary": (
+        "{total} links checked: {reachable} reachable, {broken} broken, {unreachable} unreachable,"
+        " {refused} not fetched",
+        "ตรวจลิงก์ {total} รายการ: เข้าถึงได้ {reachable} ลิงก์เสีย {broken} เข้าถึงไม่ได้ {unreachable}"
+        " ไม่ได้ตรวจ {refused}",
+    ),
+    "evidence.written": ("recorded in {path}", "บันทึกผลไว้ใน {path}"),
+    "evidence.reachable": ("reachable", "เข้าถึงได้"),
+    "evidence.broken": ("broken", "ลิงก์เสีย"),
+    "evidence.unreachable": ("unreachable", "เข้าถึงไม่ได้"),
+    "evidence.refused": (
+        "not fetched (an address on this machine's own networks; --allow-private fetches it)",
+        "ไม่ได้ตรวจ (เป็นที่อยู่ภายในเครือข่ายของเครื่องนี้ ใช้ --allow-private หากต้องการตรวจ)",
+    ),
     "review.written": (
         "wrote {path}: {indicators} indicators to review",
         "เขียนไฟล์ {path} แล้ว มีตัวชี้วัดที่ต้องทบทวน {indicators} ตัว",

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # only named in annotations: `ogmp validate` must not import 
 
     from ogmp.assess import AssessRun
     from ogmp.batch import Outcome
+    from ogmp.evidence import EvidenceRun
     from ogmp.models.result import UnitResult
     from ogmp.models.rubric import Rubric
     from ogmp.registry import RubricEntry
@@ -370,13 +371,13 @@ class _ProgressBar:
     def start(self, total: int) -> None:
         self.progress.update(self.task, total=total)
 
-    def done(self, outcome: Outcome) -> None:
+    def done(self, outcome: Outcome | None = None) -> None:
         self.count += 1
         self.progress.update(self.task, completed=self.count)
 
 
 @contextlib.contextmanager
-def progress_reporter(lang: Lang) -> Iterator[_ProgressBar]:
+def progress_reporter(lang: Lang, label: str = "assess.progress") -> Iterator[_ProgressBar]:
     """A progress bar on stderr, drawn only when stderr is a terminal."""
     import rich.progress as bar  # only `ogmp assess` draws one
 
@@ -391,4 +392,26 @@ def progress_reporter(lang: Lang) -> Iterator[_ProgressBar]:
         transient=True,
         disable=not console.is_terminal,
     ) as progress:
-        yield _ProgressBar(progress, Message("assess.progress").render(lang))
+        yield _ProgressBar(progress, Message(label).render(lang))
+
+
+def print_evidence_run(console: Console, run: EvidenceRun, lang: Lang) -> None:
+    """What ``ogmp evidence check`` found: links by outcome, and where it recorded them."""
+    counts = dict.fromkeys(("reachable", "broken", "unreachable", "refused"), 0)
+    for check in run.checked.values():
+        counts[check.outcome] += 1
+    for url, check in sorted(run.checked.items()):
+        if check.outcome != "reachable":
+            shown_status = str(check.status) if check.status is not None else check.detail or ""
+            console.print(Text(f"{tr(OUTCOME_MESSAGES[check.outcome], lang)} ({shown_status}): {url}"))
+    console.print(Message("evidence.summary", total=len(run.checked), **counts).render(lang), markup=False)
+    for path in run.written:
+        console.print(Message("evidence.written", path=shown(path)).render(lang), markup=False)
+
+
+OUTCOME_MESSAGES = {
+    "reachable": "evidence.reachable",
+    "broken": "evidence.broken",
+    "unreachable": "evidence.unreachable",
+    "refused": "evidence.refused",
+}
