@@ -49,6 +49,8 @@ MAX_ASSET_BYTES = 8 * 1024 * 1024
 REPORT_TEMPLATE = "report.html.j2"
 NATIONAL_TEMPLATE = "national.html.j2"
 STYLESHEET = "report.css"
+SCREEN_STYLESHEET = "screen.css"
+"""Rules for a browser's screen, added to standalone HTML only."""
 _CONTENT_TYPES = {
     ".css": "text/css",
     ".ttf": "font/ttf",
@@ -192,11 +194,15 @@ def find_asset(dirs: Sequence[Path], relative: str) -> Path | None:
 
 
 def inline_stylesheet(dirs: Sequence[Path]) -> str:
-    """The stylesheet with its fonts embedded, so that an HTML report stands alone."""
-    path = find_asset(dirs, STYLESHEET)
-    if path is None:
-        raise RenderError(Message("render.asset_missing", url=STYLESHEET))
-    css = path.read_text(encoding="utf-8")
+    """The stylesheet and the screen's rules with the fonts embedded, so that an HTML report
+    stands alone."""
+    parts = []
+    for name in (STYLESHEET, SCREEN_STYLESHEET):
+        path = find_asset(dirs, name)
+        if path is None:
+            raise RenderError(Message("render.asset_missing", url=name))
+        parts.append(path.read_text(encoding="utf-8"))
+    css = "\n".join(parts)
 
     def embed(match: re.Match[str]) -> str:
         font = find_asset(dirs, match.group(2))
