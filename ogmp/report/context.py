@@ -17,7 +17,7 @@ from decimal import Decimal
 from markupsafe import Markup
 
 from ogmp.messages import Lang
-from ogmp.models.assessment import Assessment
+from ogmp.models.assessment import Assessment, Evidence
 from ogmp.models.catalogue import HOME_COUNTRY, Catalogues, Edition, Index, Practice
 from ogmp.models.common import Bilingual
 from ogmp.models.result import ComponentResult, IndicatorResult, UnitResult
@@ -45,6 +45,17 @@ class EvidenceView:
 
 
 @dataclass(frozen=True)
+class ReplyEvidence:
+    """A piece of new evidence the unit sent with its reply."""
+
+    title: LangText
+    href: str | None
+    location: str
+    public_label: str
+    link_check: str | None
+
+
+@dataclass(frozen=True)
 class ReviewLine:
     """What one reviewer found of one indicator, and the unit's reply."""
 
@@ -54,6 +65,7 @@ class ReviewLine:
     reason: LangText | None
     notes: list[LangText]
     reply: LangText | None
+    reply_evidence: list[ReplyEvidence]
     stale: bool
 
 
@@ -259,7 +271,7 @@ def build_context(
     fmt = Formatter.of(lang, labels, thai_digits=thai_digits)
     companions = companions or Companions()
     evidence, evidence_by_indicator = evidence_views(fmt, rubric, assessment, companions.links)
-    reviews = review_views(fmt, result, assessment, companions, internal=internal)
+    reviews = review_views(fmt, result, assessment, companions, internal=internal, links=companions.links)
     cover = cover_part(fmt, result, assessment, rubric, report_date)
     overview = overview_part(fmt, result)
     charts = charts_part(fmt, result)
@@ -878,7 +890,13 @@ def link_check(fmt: Formatter, check: LinkCheck | None) -> str | None:
 
 
 def review_views(
-    fmt: Formatter, result: UnitResult, assessment: Assessment, companions: Companions, *, internal: bool
+    fmt: Formatter,
+    result: UnitResult,
+    assessment: Assessment,
+    companions: Companions,
+    *,
+    internal: bool,
+    links: Mapping[str, LinkCheck] | None = None,
 ) -> dict[str, IndicatorReviewView]:
     """Each reviewed indicator's review: the unit's level, each reviewer's verdict with their
     public notes (and internal ones for the secretariat's copy), the unit's reply, the decision."""
@@ -918,6 +936,10 @@ def review_views(
                         reason=fmt.written(verdict.reason) if verdict.reason else None,
                         notes=notes,
                         reply=reply,
+                        reply_evidence=[
+                            reply_evidence(fmt, item, links)
+                            for item in (verdict.reply.evidence if verdict.reply is not None else [])
+                        ],
                         stale=verdict.unit_entry != digests.get(indicator.id),
                     )
                 )
@@ -936,6 +958,18 @@ def review_views(
                 else None,
             )
     return views
+
+
+def reply_evidence(fmt: Formatter, item: Evidence, links: Mapping[str, LinkCheck] | None) -> ReplyEvidence:
+    """A piece of evidence the unit sent with its reply, as the report lists it."""
+    location = item.url or item.file or ""
+    return ReplyEvidence(
+        title=fmt.written(item.title) if item.title else LangText(location, "en"),
+        href=item.url,
+        location=location,
+        public_label=fmt.label("public") if item.public else fmt.label("not_public"),
+        link_check=link_check(fmt, (links or {}).get(item.url)) if item.url else None,
+    )
 
 
 def _level_text(fmt: Formatter, level: int | str | None, names: Mapping[int, Bilingual]) -> str:
