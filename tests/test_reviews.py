@@ -316,3 +316,75 @@ def test_review_decide_lists_only_what_is_disputed(folder: Path, runner: CliRunn
     text = (folder / f"{STEM}.decision.yaml").read_text(encoding="utf-8")
     assert re.findall(r"^      ([a-z_]+):$", text, re.MULTILINE) == ["co_implementation_by_others"]
     assert runner.invoke(app, args).exit_code == 1  # never overwritten
+
+
+# --- every output tells the same story ----------------------------------------------------
+
+
+@pytest.mark.slow  # renders four PDFs
+def test_json_csv_xlsx_terminal_and_both_reports_agree_on_self_final_and_tier(
+    folder: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    import csv
+    import json
+
+    import openpyxl
+
+    from ogmp.spreadsheet import SHEETS
+    from tests.pdftools import pdftotext, without_whitespace
+
+    shutil.copy(EXAMPLES / "pcd-pm25-2565.yaml", folder / "pcd-pm25-2565.yaml")  # a cohort: an XLSX
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app,
+        ["assess", str(folder), "-f", "json,csv,xlsx,pdf", "--lang", "both", "--out", str(out), "-j", "1"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "ตามการประเมินตนเอง 39.1 หลังการทบทวน 37.5: ทบทวนแล้ว และฝ่ายเลขานุการวินิจฉัยข้อโต้แย้งแล้ว" in result.stdout
+
+    document = json.loads((out / f"{STEM}.json").read_text(encoding="utf-8"))
+    assert (document["overall"]["self_score"], document["overall"]["score"], document["assurance"]) == (
+        39.1,
+        37.5,
+        "decided",
+    )
+    moved = {
+        indicator["id"]: (indicator["self_level"], indicator["level"])
+        for component in document["components"]
+        for indicator in component["indicators"]
+        if indicator["self_level"] != indicator["level"]
+    }
+    assert moved == {"data_linked_across_agencies": (3, 2), "public_communication": (4, 3)}
+
+    with (out / "results.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["unit_code"] == "TH-52"]
+    assert {(row["overall_self_score"], row["overall_score"], row["assurance"]) for row in rows} == {
+        ("39.1", "37.5", "decided")
+    }
+
+    [workbook_path] = out.glob("*.xlsx")
+    workbook = openpyxl.load_workbook(workbook_path, read_only=True)
+    header, *table = list(workbook[SHEETS["ranking"]].values)
+    lampang = dict(
+        zip(header, next(row for row in table if row[header.index("รหัส code")] == "TH-52"), strict=True)
+    )
+    assert (
+        lampang["ดัชนีตามการประเมินตนเอง self-assessed index"],
+        lampang["ดัชนี OG&MP index"],
+        lampang["การรับรองผล assurance"],
+    ) == (39.1, 37.5, "decided")
+    header, *table = list(workbook[SHEETS["indicators"]].values)
+    level, own = header.index("ระดับ level"), header.index("ระดับตามการประเมินตนเอง self-assessed level")
+    code, key = header.index("รหัส code"), header.index("id")
+    assert {
+        row[key]: (row[own], row[level]) for row in table if row[code] == "TH-52" and row[own] != row[level]
+    } == moved
+
+    tiers = {"th": "ทบทวนแล้ว และฝ่ายเลขานุการวินิจฉัยข้อโต้แย้งแล้ว", "en": "disputes decided by the secretariat"}
+    for lang, tier in tiers.items():
+        report = (out / f"{STEM}.{lang}.pdf").read_bytes()
+        cover = without_whitespace(pdftotext(report, "-l", "1"))
+        summary = without_whitespace(pdftotext(report, "-f", "3", "-l", "3"))
+        tier = without_whitespace(tier)
+        assert tier in cover, lang
+        assert ("39.1" in summary, "37.5" in summary, tier in summary) == (True, True, True), lang
