@@ -743,6 +743,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{what}: the report says {recorded}, its inputs give {computed}",
         "{what}: รายงานระบุ {recorded} แต่ข้อมูลนำเข้าให้ผล {computed}",
     ),
+    "verify.only_in_report": (
+        "{what}: the report has it, its inputs do not give it",
+        "{what}: มีอยู่ในรายงาน แต่ข้อมูลนำเข้าไม่ได้ให้ผลนี้",
+    ),
+    "verify.only_in_inputs": (
+        "{what}: its inputs give it, the report does not have it",
+        "{what}: ข้อมูลนำเข้าให้ผลนี้ แต่ไม่มีอยู่ในรายงาน",
+    ),
     "verify.text": (
         "the score {value} ({what}) is not in the report's text",
         "ไม่พบคะแนน {value} ({what}) ในข้อความของรายงาน",

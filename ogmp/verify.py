@@ -149,9 +149,15 @@ def _compare_figures(
     for where, old, new in _differences(recorded.model_dump(), computed.model_dump(), ()):
         if where[-1] in ignored:
             continue
-        verification.differences.append(
-            Message("verify.figure", what=".".join(where), recorded=_show(old), computed=_show(new))
-        )
+        what = ".".join(where)
+        if new is _ABSENT:
+            verification.differences.append(Message("verify.only_in_report", what=what))
+        elif old is _ABSENT:
+            verification.differences.append(Message("verify.only_in_inputs", what=what))
+        else:
+            verification.differences.append(
+                Message("verify.figure", what=what, recorded=_show(old), computed=_show(new))
+            )
     flat = "".join(text.split())
     figures = [("overall", computed.overall.score)] + [(c.id, c.score) for c in computed.components]
     for what, value in figures:
@@ -296,12 +302,27 @@ def _read_pdf(path: Path, report_name: str) -> tuple[bytes, dict[str, Any], dict
     return data, info, attachments, text
 
 
+_ABSENT = object()
+"""An item with an id that one side lists and the other does not."""
+
+
 def _differences(old: Any, new: Any, where: tuple[str, ...]) -> list[tuple[tuple[str, ...], Any, Any]]:
     if isinstance(old, dict) and isinstance(new, dict):
         found = []
         for key in old.keys() | new.keys():
             found += _differences(old.get(key), new.get(key), (*where, str(key)))
         return sorted(found, key=lambda row: row[0])
+    if _listed_by_id(old) and _listed_by_id(new) and (old or new):
+        # Lists of items with ids (recommendations, say) are compared item by item, so that a
+        # difference names the items rather than printing both lists whole.
+        old_items = {item["id"]: item for item in old}
+        new_items = {item["id"]: item for item in new}
+        found = []
+        for key in list(dict.fromkeys([*old_items, *new_items])):
+            found += _differences(
+                old_items.get(key, _ABSENT), new_items.get(key, _ABSENT), (*where, str(key))
+            )
+        return found
     if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
         found = []
         for index, (a, b) in enumerate(zip(old, new, strict=True)):
@@ -309,6 +330,14 @@ def _differences(old: Any, new: Any, where: tuple[str, ...]) -> list[tuple[tuple
             found += _differences(a, b, (*where, key))
         return found
     return [] if old == new else [(where, old, new)]
+
+
+def _listed_by_id(value: Any) -> bool:
+    """Whether ``value`` is a list (perhaps empty) of items each with its own id."""
+    if not isinstance(value, list):
+        return False
+    ids = [item.get("id") if isinstance(item, dict) else None for item in value]
+    return all(isinstance(key, str) for key in ids) and len(set(ids)) == len(ids)
 
 
 def _show(value: Any) -> str:

@@ -294,3 +294,45 @@ def test_a_report_made_with_other_templates_is_rendered_again_with_them(tmp_path
     assert without.ok and not without.rendered_again
     assert "give their folder with --templates" in without.summary().render("en")
     assert verify_report(path, templates=override).rendered_again
+
+
+# --- reports of reviewed assessments ------------------------------------------------------
+
+EXAMPLES = Path(__file__).parent.parent / "assessments"
+REVIEWED = "th-52-pm25-2565"
+
+
+@pytest.fixture(scope="module")
+def reviewed_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled Lampang 2565 report with its illustrative review and decision."""
+    folder = tmp_path_factory.mktemp("reviewed")
+    for suffix in (".yaml", ".review.opdc.yaml", ".decision.yaml"):
+        (folder / f"{REVIEWED}{suffix}").write_bytes((EXAMPLES / f"{REVIEWED}{suffix}").read_bytes())
+    run = assess([folder / f"{REVIEWED}.yaml"], folder / "out", registry=Registry())
+    [path] = run.written
+    return path
+
+
+def test_a_reviewed_report_carries_its_review_and_decision_and_verifies(reviewed_report: Path) -> None:
+    attached = set(pypdf.PdfReader(reviewed_report).attachments)
+    assert {f"{REVIEWED}.review.opdc.yaml", f"{REVIEWED}.decision.yaml"} <= attached
+    verification = verify_report(reviewed_report)
+    assert verification.ok, [d.render("en") for d in verification.differences]
+    assert verification.rendered_again
+
+
+def test_a_reviewed_report_whose_decision_was_changed_fails(reviewed_report: Path, tmp_path: Path) -> None:
+    name = f"{REVIEWED}.decision.yaml"
+    decision = (EXAMPLES / name).read_bytes()
+    forged_decision = decision.replace(b"        level: 4\n", b"        level: 3\n", 1)
+    assert forged_decision != decision
+    path = tampered(reviewed_report, tmp_path / "forged.pdf", name=name, data=forged_decision, fix_hash=None)
+    texts = [d.render("en") for d in verify_report(path).differences]
+    # The decision kept 5.3 at the unit's level 4; forged to 3, the indicator and everything
+    # computed from it differ, and a recommendation for 5.3 appears: named by its id.
+    assert "overall.score: the report says 37.5, its inputs give 36.9" in texts
+    assert (
+        "components.participation_space.indicators.co_implementation_by_others.level: the report says 4,"
+        " its inputs give 3"
+    ) in texts
+    assert "recommendations.participation_space.10: its inputs give it, the report does not have it" in texts
