@@ -152,7 +152,9 @@ def _addresses(host: str, port: int) -> list[str]:
 
 
 def _is_public(address: str) -> bool:
-    return ipaddress.ip_address(address.split("%", 1)[0]).is_global
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    # Python counts multicast groups such as 224.0.0.1 as global; no web page lives there.
+    return ip.is_global and not ip.is_multicast
 
 
 def _request(

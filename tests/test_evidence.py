@@ -137,6 +137,10 @@ def test_a_large_answer_is_read_only_in_part(server: str) -> None:
         "http://10.1.2.3/",
         "http://[::1]/",
         "http://169.254.169.254/latest",
+        "http://224.0.0.1/",
+        "http://[ff02::1]/",
+        "http://0.0.0.0/",
+        "http://[::ffff:127.0.0.1]/",
     ],
 )
 def test_addresses_on_the_machines_own_networks_are_refused(url: str) -> None:
