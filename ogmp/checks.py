@@ -14,6 +14,7 @@ from ogmp.messages import Message
 from ogmp.models.assessment import NOT_APPLICABLE, Assessment
 from ogmp.models.catalogue import PROVINCE_CODE, Catalogues, IndexCatalogue
 from ogmp.models.common import Bilingual
+from ogmp.models.plan import Kpi, Plan
 from ogmp.models.review import Binding, Decision, Review
 from ogmp.models.rubric import Component, Recommendation, Rubric
 from ogmp.reviews import IndicatorVerdict, entry_digest
@@ -529,3 +530,118 @@ def _unknown_indicator(
             hint=did_you_mean(indicator_id, by_indicator),
         )
     return document.problem(where, message, key=True)
+
+
+# --- action plans ------------------------------------------------------------------------
+
+
+def check_plan(
+    document: YamlDocument,
+    plan: Plan,
+    assessment: Assessment,
+    assessment_document: YamlDocument,
+    rubric: Rubric,
+    *,
+    today: dt.date,
+) -> list[Problem]:
+    """An action plan against the assessment it was made from: for that unit, agenda and round;
+    about indicators the rubric has; dates in order; KPIs with a dated baseline and a target on
+    the better side of it; progress entries about the action's own KPIs, none in the future."""
+    header = plan.plan
+    problems: list[Problem] = []
+    if header.assessment != assessment_document.path.name:
+        message = Message("plan.other_file", value=header.assessment, expected=assessment_document.path.name)
+        problems.append(document.problem(("plan", "assessment"), message))
+    for key, given, expected in (
+        ("unit", header.unit, assessment.unit.code),
+        ("agenda", header.agenda, assessment.agenda),
+        ("round", header.round, assessment.round),
+    ):
+        if given != expected:
+            message = Message(
+                "plan.other_unit", value=given, expected=expected, file=assessment_document.path.name
+            )
+            problems.append(document.problem(("plan", key), message))
+    problems += _unique_ids(
+        document, [(("actions", i, "id"), action.id) for i, action in enumerate(plan.actions)]
+    )
+    indicators = {indicator.id for component in rubric.components for indicator in component.indicators}
+    recommendations = {
+        f"{component.id}.{number}"
+        for component in rubric.components
+        for number, _ in enumerate(component.recommendations, start=1)
+    }
+    for a, action in enumerate(plan.actions):
+        where: KeyPath = ("actions", a)
+        for i, indicator_id in enumerate(action.indicators):
+            if indicator_id not in indicators:
+                hint = did_you_mean(indicator_id, indicators)
+                message = Message("plan.unknown_indicator", value=indicator_id, rubric=rubric.id, hint=hint)
+                problems.append(document.problem((*where, "indicators", i), message))
+        if action.recommendation is not None and action.recommendation not in recommendations:
+            message = Message("plan.unknown_recommendation", value=action.recommendation, rubric=rubric.id)
+            problems.append(_warning(document, (*where, "recommendation"), message))
+        if action.due < action.start:
+            message = Message("plan.due_before_start", start=_dates(action.start))
+            problems.append(document.problem((*where, "due"), message))
+        problems += _unique_ids(
+            document, [((*where, "kpis", k, "id"), kpi.id) for k, kpi in enumerate(action.kpis)]
+        )
+        for k, kpi in enumerate(action.kpis):
+            problems += _kpi_problems(document, (*where, "kpis", k), kpi)
+        kpi_ids = [kpi.id for kpi in action.kpis]
+        for p, entry in enumerate(action.progress):
+            if entry.date > today:
+                message = Message("plan.progress_future", today=_dates(today))
+                problems.append(document.problem((*where, "progress", p, "date"), message))
+            for kpi_id in entry.kpis:
+                if kpi_id not in kpi_ids:
+                    message = Message(
+                        "plan.unknown_kpi",
+                        value=kpi_id,
+                        known=", ".join(kpi_ids) or "-",
+                        hint=did_you_mean(kpi_id, kpi_ids),
+                    )
+                    problems.append(
+                        document.problem((*where, "progress", p, "kpis", kpi_id), message, key=True)
+                    )
+    return problems
+
+
+def _kpi_problems(document: YamlDocument, where: KeyPath, kpi: Kpi) -> list[Problem]:
+    problems = []
+    baseline, target = kpi.baseline, kpi.target
+    if baseline.date is None:
+        problems.append(document.problem((*where, "baseline"), Message("plan.baseline_date"), key=True))
+    elif target.date <= baseline.date:
+        message = Message("plan.target_before_baseline", baseline=_dates(baseline.date))
+        problems.append(document.problem((*where, "target", "date"), message))
+    better = target.value > baseline.value if kpi.direction == "higher" else target.value < baseline.value
+    if not better:
+        code = "plan.target_not_higher" if kpi.direction == "higher" else "plan.target_not_lower"
+        message = Message(code, baseline=_number(baseline.value), target=_number(target.value))
+        problems.append(document.problem((*where, "target", "value"), message))
+    return problems
+
+
+def check_plan_follow_up(
+    document: YamlDocument, plan: Plan, report_date: dt.date, report: str
+) -> list[Problem]:
+    """Warnings for the progress entries the follow-up in the next round's report (of
+    ``report_date``) cannot count, because they are dated after it."""
+    problems = []
+    for a, action in enumerate(plan.actions):
+        for p, entry in enumerate(action.progress):
+            if entry.date > report_date:
+                message = Message("plan.progress_after_report", report=report, date=_dates(report_date))
+                problems.append(_warning(document, ("actions", a, "progress", p, "date"), message))
+    return problems
+
+
+def _dates(date: dt.date) -> Bilingual:
+    """A date for a message, in the words of each language."""
+    return Bilingual.model_construct(th=format_date(date, "th"), en=format_date(date, "en"))
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,}"

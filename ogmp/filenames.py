@@ -28,24 +28,36 @@ RESULTS_CSV = "results.csv"
 
 # --- the files that go with an assessment ------------------------------------------------
 # Beside ``STEM.yaml``: ``STEM.review.REVIEWER.yaml`` (one per reviewer), ``STEM.decision.yaml``
-# (the secretariat's), and in the folder ``.ogmp-links.json`` (the evidence links checked).
+# (the secretariat's), ``STEM.plan.yaml`` (the unit's action plan made from that round), and in
+# the folder ``.ogmp-links.json`` (the evidence links checked).
 
 REVIEW_INFIX = ".review."
 DECISION_SUFFIX = ".decision"
+PLAN_SUFFIX = ".plan"
 LINKS_FILE = ".ogmp-links.json"
 
 
 def companion_of(name: str) -> str | None:
-    """For a review or decision file's name, the name of the assessment it goes with."""
+    """For a review, decision or plan file's name, the name of the assessment it goes with."""
     base, dot, suffix = name.rpartition(".")
     if not dot:
         return None
     stem, infix, reviewer = base.partition(REVIEW_INFIX)
     if infix:
         return f"{stem}.{suffix}" if stem and reviewer else None
-    if base.endswith(DECISION_SUFFIX) and len(base) > len(DECISION_SUFFIX):
-        return f"{base[: -len(DECISION_SUFFIX)]}.{suffix}"
+    for ending in (DECISION_SUFFIX, PLAN_SUFFIX):
+        if base.endswith(ending) and len(base) > len(ending):
+            return f"{base[: -len(ending)]}.{suffix}"
     return None
+
+
+def companion_kind(name: str) -> str | None:
+    """``review``, ``decision`` or ``plan`` for a companion file's name; None for others."""
+    if companion_of(name) is None:
+        return None
+    if REVIEW_INFIX in name:
+        return "review"
+    return "decision" if name.rpartition(".")[0].endswith(DECISION_SUFFIX) else "plan"
 
 
 def review_name(assessment_name: str, reviewer: str) -> str:
@@ -58,6 +70,12 @@ def decision_name(assessment_name: str) -> str:
     """``th-52-pm25-2565.decision.yaml``: the secretariat's decision on an assessment."""
     stem, _, suffix = assessment_name.rpartition(".")
     return f"{stem}{DECISION_SUFFIX}.{suffix}"
+
+
+def plan_name(assessment_name: str) -> str:
+    """``th-52-pm25-2564.plan.yaml``: the action plan made from an assessment."""
+    stem, _, suffix = assessment_name.rpartition(".")
+    return f"{stem}{PLAN_SUFFIX}.{suffix}"
 
 
 def safe_part(name: str) -> bool:

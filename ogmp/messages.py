@@ -535,6 +535,66 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the unit's answer to '{value}' changed after its review; this decision no longer applies",
         "คำตอบของหน่วยรับการประเมินในตัวชี้วัด '{value}' เปลี่ยนไปหลังการทบทวน คำวินิจฉัยนี้จึงไม่มีผล",
     ),
+    "plan.other_file": (
+        "this plan is for '{value}', not '{expected}'; keep a plan beside the assessment it was"
+        " made from, named after it",
+        "แผนนี้จัดทำจาก '{value}' ไม่ใช่ '{expected}' กรุณาเก็บไฟล์แผนไว้คู่กับแบบประเมินที่ใช้จัดทำแผน และตั้งชื่อตามแบบประเมินนั้น",
+    ),
+    "plan.other_unit": (
+        "'{value}' does not match the assessment {file}, which gives '{expected}'; a plan is for the"
+        " unit, agenda and round of the assessment beside it",
+        "'{value}' ไม่ตรงกับแบบประเมิน {file} ซึ่งระบุ '{expected}' แผนต้องเป็นของหน่วยรับการประเมิน"
+        " วาระ และรอบเดียวกับแบบประเมินที่อยู่คู่กัน",
+    ),
+    "plan.unknown_indicator": (
+        "rubric {rubric} has no indicator '{value}'{hint}",
+        "เกณฑ์ {rubric} ไม่มีตัวชี้วัด '{value}'{hint}",
+    ),
+    "plan.unknown_recommendation": (
+        "rubric {rubric} has no recommendation '{value}'; leave the id 'ogmp plan init' wrote, or"
+        " remove the line",
+        "เกณฑ์ {rubric} ไม่มีข้อเสนอ '{value}' กรุณาคงรหัสไว้ตามที่ 'ogmp plan init' เขียนให้ หรือลบบรรทัดนี้",
+    ),
+    "plan.due_before_start": (
+        "the due date is before the start ({start}); give a due date on or after the start",
+        "วันแล้วเสร็จอยู่ก่อนวันเริ่ม ({start}) กรุณาระบุวันแล้วเสร็จตั้งแต่วันเริ่มเป็นต้นไป",
+    ),
+    "plan.progress_future": (
+        "this entry is dated after today ({today}); record progress once it has happened",
+        "รายการนี้ลงวันที่หลังวันนี้ ({today}) กรุณาบันทึกความก้าวหน้าเมื่อดำเนินการแล้ว",
+    ),
+    "plan.unknown_kpi": (
+        "the action has no KPI '{value}' (its KPIs: {known}){hint}",
+        "กิจกรรมนี้ไม่มีตัวชี้วัด '{value}' (ตัวชี้วัดของกิจกรรม: {known}){hint}",
+    ),
+    "plan.baseline_date": (
+        "the baseline has no date; add 'date:' saying when it was measured, YYYY-MM-DD",
+        "ค่าฐานยังไม่มีวันที่ กรุณาเพิ่ม 'date:' ระบุวันที่วัดค่าฐาน ปปปป-ดด-วว",
+    ),
+    "plan.target_before_baseline": (
+        "the target date is not after the baseline's ({baseline}); give a later date",
+        "วันที่ของค่าเป้าหมายไม่อยู่หลังวันที่ของค่าฐาน ({baseline}) กรุณาระบุวันที่ที่อยู่หลังจากนั้น",
+    ),
+    "plan.target_not_higher": (
+        "higher is better for this KPI, but the target {target} is not above the baseline {baseline};"
+        " raise the target, or write 'direction: lower'",
+        "ตัวชี้วัดนี้ยิ่งมากยิ่งดี แต่ค่าเป้าหมาย {target} ไม่สูงกว่าค่าฐาน {baseline}"
+        " กรุณาปรับค่าเป้าหมาย หรือระบุ 'direction: lower'",
+    ),
+    "plan.target_not_lower": (
+        "lower is better for this KPI, but the target {target} is not below the baseline {baseline};"
+        " lower the target, or write 'direction: higher'",
+        "ตัวชี้วัดนี้ยิ่งน้อยยิ่งดี แต่ค่าเป้าหมาย {target} ไม่ต่ำกว่าค่าฐาน {baseline}"
+        " กรุณาปรับค่าเป้าหมาย หรือระบุ 'direction: higher'",
+    ),
+    "plan.progress_after_report": (
+        "this entry is dated after the report of {report} ({date}); that report's follow-up does not count it",
+        "รายการนี้ลงวันที่หลังรายงานของ {report} ({date}) การติดตามผลในรายงานนั้นจึงไม่นับรายการนี้",
+    ),
+    "companion.orphan": (
+        "there is no assessment {expected} beside this file; name it after the assessment it goes with",
+        "ไม่พบแบบประเมิน {expected} ในโฟลเดอร์เดียวกับไฟล์นี้ กรุณาตั้งชื่อไฟล์ตามแบบประเมินที่ไฟล์นี้เกี่ยวข้อง",
+    ),
     # --- rubric content checks -----------------------------------------------
     "rubric.duplicate_id": (
         "the id '{value}' is used more than once (first on line {first_line}); ids must be unique",
@@ -929,6 +989,21 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Since fiscal year {previous}: index {before} -> {after} ({change})",
         "เทียบกับปีงบประมาณ {previous}: ดัชนี {before} -> {after} ({change})",
     ),
+    "summary.plan": (
+        "Action plan made from this round: {count} action(s)",
+        "แผนปฏิบัติการที่จัดทำจากรอบนี้: {count} กิจกรรม",
+    ),
+    "summary.follow_up": (
+        "Follow-up of the plan of fiscal year {round}: {count} action(s) ({counts}); {overdue} overdue;"
+        " indicators rose for {rose} of the {completed} complete",
+        "ติดตามแผนปฏิบัติการปีงบประมาณ {round}: {count} กิจกรรม ({counts}) เกินกำหนด {overdue} กิจกรรม"
+        " ตัวชี้วัดมีระดับสูงขึ้นใน {rose} จาก {completed} กิจกรรมที่แล้วเสร็จ",
+    ),
+    "status.complete": ("complete", "แล้วเสร็จ"),
+    "status.substantial": ("substantial", "คืบหน้ามาก"),
+    "status.limited": ("limited", "คืบหน้าเล็กน้อย"),
+    "status.not_started": ("not started", "ยังไม่เริ่มดำเนินการ"),
+    "status.no_evidence": ("no evidence", "ไม่มีหลักฐาน"),
     # --- the scaffold that ogmp init writes ---------------------------------------
     "scaffold.title": (
         "Assessment of the Open Government and Meaningful Participation (OGMP) ecosystem",
@@ -954,6 +1029,56 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Set the to-be target of each component (target: 1-5); left empty, the rubric's default applies.",
         "กำหนดระดับเป้าหมาย (To-be) ของแต่ละองค์ประกอบ (target: 1-5) ถ้าเว้นว่างจะใช้ค่าเริ่มต้นของเกณฑ์",
     ),
+    "plan.written": (
+        "wrote {path}: {actions} action(s) from the report's recommendations; name the owners, dates"
+        " and KPIs, then check it with 'ogmp validate'",
+        "เขียนไฟล์ {path} แล้ว: {actions} กิจกรรมจากข้อเสนอในรายงาน กรุณาระบุผู้รับผิดชอบ วันที่"
+        " และตัวชี้วัด แล้วตรวจด้วยคำสั่ง 'ogmp validate'",
+    ),
+    "plan.scaffold.title": (
+        "Action plan of {unit}, made from the assessment of fiscal year {round}",
+        "แผนปฏิบัติการของ{unit} จัดทำจากผลการประเมินปีงบประมาณ พ.ศ. {round}",
+    ),
+    "plan.scaffold.how": (
+        "Each action below comes from a recommendation of the report: keep, reword, remove or add"
+        " actions; name the office responsible (owner), the start and due dates (YYYY-MM-DD, B.E. or"
+        " C.E.) and, where there is one, the budget in baht.",
+        "กิจกรรมด้านล่างมาจากข้อเสนอในรายงาน ปรับถ้อยคำ ลบ หรือเพิ่มกิจกรรมได้ ระบุหน่วยงานที่รับผิดชอบ"
+        " (owner) วันเริ่มและวันแล้วเสร็จ (ปปปป-ดด-วว เป็น พ.ศ. หรือ ค.ศ. ก็ได้) และงบประมาณ (บาท) ถ้ามี",
+    ),
+    "plan.scaffold.how.kpi": (
+        "Give each action one or more KPIs: which way is better (direction: higher or lower), a"
+        " baseline with its date and source, and a target with its date.",
+        "กำหนดตัวชี้วัดของแต่ละกิจกรรมอย่างน้อย 1 ตัว ระบุทิศทางที่ดีขึ้น (direction: higher หรือ lower)"
+        " ค่าฐานพร้อมวันที่วัดและแหล่งที่มา และค่าเป้าหมายพร้อมวันที่",
+    ),
+    "plan.scaffold.how.progress": (
+        "As the work goes on, add progress entries: the date, the status (no_evidence, not_started,"
+        " limited, substantial or complete), the KPI values, evidence and a note.",
+        "เมื่อดำเนินการ ให้เพิ่มรายการความก้าวหน้า (progress) ระบุวันที่ สถานะ (no_evidence, not_started,"
+        " limited, substantial หรือ complete) ค่าตัวชี้วัด หลักฐาน และคำอธิบาย",
+    ),
+    "plan.scaffold.how.check": (
+        "Check the plan with the assessment it was made from: ogmp validate {file}",
+        "ตรวจแผนพร้อมแบบประเมินที่ใช้จัดทำแผนด้วยคำสั่ง: ogmp validate {file}",
+    ),
+    "plan.scaffold.date": ("the date the plan was adopted", "วันที่ให้ความเห็นชอบแผน"),
+    "plan.scaffold.approved_by": ("who approved the plan", "ผู้ให้ความเห็นชอบแผน"),
+    "plan.scaffold.from": (
+        "From recommendation {id} ({driver}): {lifts}",
+        "จากข้อเสนอ {id} ({driver}): {lifts}",
+    ),
+    "plan.scaffold.lifts": (
+        "indicator {code} at level {level}, target {target}",
+        "ตัวชี้วัด {code} ระดับ {level} เป้าหมาย {target}",
+    ),
+    "plan.scaffold.owner": ("the office responsible", "หน่วยงานที่รับผิดชอบ"),
+    "plan.scaffold.partners": ("partners, e.g. [GISTDA, อบจ.]", "หน่วยงานร่วมดำเนินการ เช่น [สทอภ., อบจ.]"),
+    "plan.scaffold.start": ("start, YYYY-MM-DD", "วันเริ่ม ปปปป-ดด-วว"),
+    "plan.scaffold.due": ("due, YYYY-MM-DD", "วันแล้วเสร็จ ปปปป-ดด-วว"),
+    "plan.scaffold.budget": ("budget in baht and its source", "งบประมาณ (บาท) และแหล่งงบประมาณ"),
+    "plan.scaffold.kpis": ("the action's KPIs, e.g.:", "ตัวชี้วัดของกิจกรรม เช่น"),
+    "plan.scaffold.progress": ("added as the work goes on", "เพิ่มเมื่อมีความก้าวหน้า"),
     "evidence.progress": ("Checking evidence links", "กำลังตรวจลิงก์หลักฐาน"),
     "evidence.summary": (
         "{total} links checked: {reachable} reachable, {broken} broken, {unreachable} unreachable,"

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ogmp.models.assessment import Assessment, IndicatorEntry
+from ogmp.models.plan import Plan
 from ogmp.models.result import AssuranceTier
 from ogmp.models.review import Decision, LinkCheck, Review
 
@@ -25,11 +26,12 @@ LevelValue = int | str | None
 @dataclass(frozen=True)
 class Companions:
     """What goes with an assessment: its reviews (by file name), the secretariat's decision,
-    and the evidence links checked in its folder (by URL)."""
+    the evidence links checked in its folder (by URL), and the action plan made from it."""
 
     reviews: tuple[tuple[str, Review], ...] = ()
     decision: Decision | None = None
     links: Mapping[str, LinkCheck] = field(default_factory=dict)
+    plan: Plan | None = None
 
 
 def entry_digest(entry: IndicatorEntry) -> str:

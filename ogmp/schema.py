@@ -21,13 +21,18 @@ if TYPE_CHECKING:
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 REVIEW_SCHEMA = "review.schema.json"
 DECISION_SCHEMA = "decision.schema.json"
+PLAN_SCHEMA = "plan.schema.json"
 
 
 def companion_schema_text(kind: str) -> str:
-    """The JSON Schema of review (``kind="review"``) or decision files, as written beside them."""
+    """The JSON Schema of review, decision or plan files (``kind``), as written beside them."""
+    from pydantic import BaseModel
+
+    from ogmp.models.plan import Plan
     from ogmp.models.review import Decision, Review
 
-    model = Review if kind == "review" else Decision
+    models: dict[str, type[BaseModel]] = {"review": Review, "decision": Decision, "plan": Plan}
+    model = models[kind]
     return (
         json.dumps({"$schema": SCHEMA_DIALECT, **model.model_json_schema()}, ensure_ascii=False, indent=2)
         + "\n"

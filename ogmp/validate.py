@@ -18,6 +18,8 @@ from ogmp.checks import (
     check_assessment_header,
     check_assessment_scores,
     check_decision,
+    check_plan,
+    check_plan_follow_up,
     check_review,
 )
 from ogmp.diagnostics import Problem, Severity, shown
@@ -25,6 +27,7 @@ from ogmp.errors import InvalidInputError, os_reason
 from ogmp.loading import validate_document
 from ogmp.messages import Message
 from ogmp.models.assessment import Assessment
+from ogmp.models.plan import Plan
 from ogmp.models.review import Decision, LinkChecks, Review
 from ogmp.models.rubric import Rubric
 from ogmp.registry import Registry
@@ -50,13 +53,15 @@ class CheckedFile:
     reviews: list[tuple[YamlDocument, Review]] = field(default_factory=list)
     decision: tuple[YamlDocument, Decision] | None = None
     links: LinkChecks | None = None
+    plan: tuple[YamlDocument, Plan] | None = None
 
     def companions(self) -> Companions:
-        """The reviews, decision and checked links found with the assessment."""
+        """The reviews, decision, checked links and action plan found with the assessment."""
         return Companions(
             reviews=tuple((document.path.name, review) for document, review in self.reviews),
             decision=self.decision[1] if self.decision is not None else None,
             links=self.links.links if self.links is not None else {},
+            plan=self.plan[1] if self.plan is not None else None,
         )
 
     @property
@@ -123,9 +128,15 @@ def _yaml_files(folder: Path) -> tuple[list[Path], list[tuple[Path, Problem]]]:
     for root, folders, names in os.walk(folder, onerror=unreadable):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in names:
-            is_yaml = Path(name).suffix.lower() in YAML_SUFFIXES
-            if is_yaml and not name.startswith(".") and filenames.companion_of(name) is None:
+            if Path(name).suffix.lower() not in YAML_SUFFIXES or name.startswith("."):
+                continue
+            assessment = filenames.companion_of(name)
+            if assessment is None:
                 files.append(Path(root) / name)
+            elif assessment not in names:  # a review, decision or plan that nothing reads
+                where = Path(root) / name
+                message = Message("companion.orphan", expected=assessment)
+                problems.append((where, Problem(shown(where), None, (), message)))
     return sorted(files), problems
 
 
@@ -169,14 +180,16 @@ def validate_file(
         result.document, assessment, found.rubric, partial=partial
     )
     result.problems += problems
-    _read_companions(result, path, assessment)
+    _read_companions(result, path, assessment, found.rubric, today=today or dt.date.today())
     result.problems.sort(key=Problem.sort_key)
     return result
 
 
-def _read_companions(result: CheckedFile, path: Path, assessment: Assessment) -> None:
-    """The reviews, decision and checked links that go with the assessment at ``path``, each
-    checked against it; their problems join the assessment's."""
+def _read_companions(
+    result: CheckedFile, path: Path, assessment: Assessment, rubric: Rubric, *, today: dt.date
+) -> None:
+    """The reviews, decision, checked links and action plan that go with the assessment at
+    ``path``, each checked against it; their problems join the assessment's."""
     assert result.document is not None
     folder = path.parent
     for review_path in sorted(folder.glob(filenames.review_name(path.name, "*"))):
@@ -195,6 +208,13 @@ def _read_companions(result: CheckedFile, path: Path, assessment: Assessment) ->
             found = verdicts(assessment, [review for _, review in result.reviews], decision)
             result.problems += check_decision(document, decision, assessment, result.document, found)
             result.decision = (document, decision)
+    plan_path = folder / filenames.plan_name(path.name)
+    if plan_path.is_file():
+        loaded_plan = _read_model(plan_path, Plan, result)
+        if loaded_plan is not None:
+            document, plan = loaded_plan
+            result.problems += check_plan(document, plan, assessment, result.document, rubric, today=today)
+            result.plan = (document, plan)
     links = folder / filenames.LINKS_FILE
     if links.is_file():
         try:
@@ -231,6 +251,7 @@ def validate_paths(
     """
     results: list[CheckedFile] = []
     first_by_identity: dict[tuple[str, str, int], CheckedFile] = {}
+    dates: dict[tuple[str, str, int], dt.date] = {}
     for path, problem in expand_paths(paths):
         if problem is not None:
             results.append(CheckedFile(problem.file, [problem]))
@@ -247,8 +268,30 @@ def validate_paths(
             if first is not result:
                 message = Message("assessment.duplicate", other=first.shown)
                 result.problems.append(result.document.problem(("unit", "code"), message))
+            elif result.assessment.date is not None:
+                dates[identity] = result.assessment.date
         if not keep_inputs:
             result.document = result.assessment = None
     for result in results:
+        if result.plan is not None:
+            result.problems += _follow_up_problems(*result.plan, dates)
+    for result in results:
         result.problems.sort(key=Problem.sort_key)
     return ValidationReport(results, partial)
+
+
+def _follow_up_problems(
+    document: YamlDocument, plan: Plan, dates: dict[tuple[str, str, int], dt.date]
+) -> list[Problem]:
+    """What the plan's follow-up in the next round given cannot count."""
+    header = plan.plan
+    later = sorted(
+        (fiscal_year, date)
+        for (unit, agenda, fiscal_year), date in dates.items()
+        if (unit, agenda) == (header.unit, header.agenda) and fiscal_year > header.round
+    )
+    if not later:
+        return []
+    fiscal_year, date = later[0]
+    report = filenames.stem(header.unit, header.agenda, fiscal_year)
+    return check_plan_follow_up(document, plan, date, report)

@@ -106,8 +106,9 @@ def test_the_valid_file_and_every_bundled_example_pass_the_schema() -> None:
     examples = [path for path in files if filenames.companion_of(path.name) is None]
     companions = [path for path in files if path not in examples]
     assert examples and companions
-    for path in companions:  # the reviews and decisions, against theirs
-        kind = "review" if filenames.REVIEW_INFIX in path.name else "decision"
+    for path in companions:  # the reviews, decisions and plans, against theirs
+        kind = filenames.companion_kind(path.name)
+        assert kind is not None
         validator = jsonschema.Draft202012Validator(json.loads(companion_schema_text(kind)))
         data = yaml12.load(path.read_text(encoding="utf-8"))
         assert [e.message for e in validator.iter_errors(data)] == [], path.name
