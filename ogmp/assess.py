@@ -19,6 +19,7 @@ from ogmp.models.result import UnitResult
 from ogmp.national import summarize
 from ogmp.options import NATIONAL_FORMATS, REPORT_FORMATS, AssessOptions
 from ogmp.output import FolderLock, ensure_folder, write_atomic
+from ogmp.plans import follow_up, planned_actions
 from ogmp.provenance import EmbeddedFile, embedded_files, result_json
 from ogmp.registry import Registry
 from ogmp.report.build import ReportJob, national_tasks, report_tasks
@@ -75,7 +76,9 @@ def assess_paths(
             continue
         sources.append(item)
         scored.append(score_checked(item, registry))
-    pairs = sorted(zip(compare_rounds(scored), sources, strict=True), key=lambda pair: _order(pair[0]))
+    pairs = _followed_up(
+        sorted(zip(compare_rounds(scored), sources, strict=True), key=lambda pair: _order(pair[0]))
+    )
     results = [result for result, _ in pairs]
     run = AssessRun(results, invalid)
 
@@ -175,9 +178,9 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
 
 def score_checked(item: CheckedFile, registry: Registry) -> UnitResult:
     """The figures of a valid assessment file, from its final levels: with the reviews, the
-    decision and the checked links that go with it."""
+    decision and the checked links that go with it, and the action plan made from it."""
     assert item.assessment is not None and item.rubric is not None and item.document is not None
-    return score_reviewed(
+    result = score_reviewed(
         item.assessment,
         item.rubric,
         registry.catalogues,
@@ -186,6 +189,34 @@ def score_checked(item: CheckedFile, registry: Registry) -> UnitResult:
         rubric_sha256=item.rubric_sha256 or "",
         companions=item.companions(),
     )
+    if item.plan is None:
+        return result
+    return result.model_copy(update={"plan": planned_actions(item.plan[1], result)})
+
+
+def _followed_up(pairs: list[tuple[UnitResult, CheckedFile]]) -> list[tuple[UnitResult, CheckedFile]]:
+    """Each result with the follow-up of the latest earlier round's plan of the same unit and
+    agenda, when that round and its plan are among the inputs."""
+    plans: dict[tuple[str, str], list[tuple[UnitResult, CheckedFile]]] = {}
+    for result, source in pairs:
+        if source.plan is not None:
+            plans.setdefault((result.unit_code, result.agenda), []).append((result, source))
+    followed = []
+    for result, source in pairs:
+        earlier = [
+            (before, made)
+            for before, made in plans.get((result.unit_code, result.agenda), [])
+            if before.round < result.round
+        ]
+        if earlier:
+            before, made = max(earlier, key=lambda pair: pair[0].round)
+            assert made.plan is not None
+            document, plan = made.plan
+            result = result.model_copy(
+                update={"follow_up": follow_up(plan, document.path.name, before, result)}
+            )
+        followed.append((result, source))
+    return followed
 
 
 def embedded_inputs(result: UnitResult, source: CheckedFile, registry: Registry) -> tuple[EmbeddedFile, ...]:
@@ -195,6 +226,8 @@ def embedded_inputs(result: UnitResult, source: CheckedFile, registry: Registry)
     companions = [document for document, _ in source.reviews]
     if source.decision is not None:
         companions.append(source.decision[0])
+    if source.plan is not None:
+        companions.append(source.plan[0])
     embedded = {document.path.name: _unchanged(document.path, document.sha256) for document in companions}
     links = source.document.path.parent / filenames.LINKS_FILE
     if source.links is not None and links.is_file():

@@ -59,6 +59,11 @@ review_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(review_app, name="review")
+plan_app = typer.Typer(
+    help="Action plans made from a report, followed up the next round. / แผนปฏิบัติการและการติดตามผล",
+    no_args_is_help=True,
+)
+app.add_typer(plan_app, name="plan")
 evidence_app = typer.Typer(help="Check evidence links. / ตรวจลิงก์หลักฐาน", no_args_is_help=True)
 app.add_typer(evidence_app, name="evidence")
 
@@ -458,6 +463,26 @@ def review_decide(
     typer.echo(
         Message("decision.written", path=shown(written.path), indicators=written.indicators).render(language)
     )
+
+
+@plan_app.command("init")
+def plan_init(
+    assessment: Annotated[
+        Path,
+        typer.Argument(help="The assessment the plan is made from. / แบบประเมินที่ใช้จัดทำแผน", readable=False),
+    ],
+    lang: LangOption = Language.th,
+    rubrics: RubricsOption = None,
+) -> None:
+    """Write an action plan beside the assessment, one action per recommendation of its report."""
+    from ogmp.planning import init_plan
+
+    language: Lang = lang.value
+    registry = _registry(language, rubrics)
+    written = _run(language, lambda: init_plan(registry, assessment, lang=language))
+    if written.schema_path is not None:
+        typer.echo(Message("init.schema_written", path=shown(written.schema_path)).render(language))
+    typer.echo(Message("plan.written", path=shown(written.path), actions=written.actions).render(language))
 
 
 @evidence_app.command("check")

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from ogmp.diagnostics import Problem, shown
 from ogmp.messages import Lang, Message, tr
+from ogmp.models.plan import STATUSES
 from ogmp.thai import break_points
 
 if TYPE_CHECKING:  # only named in annotations: `ogmp validate` must not import the reporting side
@@ -325,6 +326,28 @@ def print_assessment(console: Console, result: UnitResult, lang: Lang) -> None:
                     change=f"{comparison.overall_change:+}",
                 )
             )
+        )
+    if result.plan:
+        print_prose(console, tr("summary.plan", lang, count=len(result.plan)))
+    follow = result.follow_up
+    if follow is not None:
+        counts = (" " if lang == "th" else ", ").join(
+            f"{tr(f'status.{status}', lang)} {follow.counts[status]}"
+            for status in reversed(STATUSES)
+            if follow.counts.get(status)
+        )
+        print_prose(
+            console,
+            tr(
+                "summary.follow_up",
+                lang,
+                round=follow.plan_round,
+                count=len(follow.actions),
+                counts=counts,
+                overdue=follow.overdue,
+                completed=follow.completed,
+                rose=follow.completed_and_rose,
+            ),
         )
     console.print()
 

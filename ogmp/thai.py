@@ -72,6 +72,12 @@ def fiscal_year_span(fiscal_year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year - 1, 10, 1), dt.date(year, 9, 30)
 
 
+def fiscal_quarter(day: dt.date) -> tuple[int, int]:
+    """The Thai fiscal year (B.E.) and quarter of ``day``: 1 October 2021 is quarter 1 of 2565."""
+    fiscal_year = day.year + BUDDHIST_ERA_OFFSET + (1 if day.month >= 10 else 0)
+    return fiscal_year, (day.month - 10) % 12 // 3 + 1
+
+
 def language_of(text: str) -> Lang:
     """``th`` for text with Thai letters in it, ``en`` otherwise (for the ``lang`` attribute)."""
     return "th" if _THAI.search(text) else "en"

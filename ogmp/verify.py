@@ -100,8 +100,11 @@ def verify_report(path: Path, *, templates: Path | None = None) -> Verification:
         registry, checked = _load_embedded(Path(folder), record, attachments, recorded)
         assert checked.assessment is not None and checked.rubric is not None and checked.document is not None
         computed = score_checked(checked, registry)
-        # The change since the previous round is worked out from a file the report does not carry.
-        computed = computed.model_copy(update={"comparison": recorded.comparison})
+        # The change since the previous round and the follow-up of that round's plan are worked
+        # out from files the report does not carry.
+        computed = computed.model_copy(
+            update={"comparison": recorded.comparison, "follow_up": recorded.follow_up}
+        )
         _compare_figures(verification, recorded, computed, text)
         why = _why_not_rendered(record, templates)
         if why is not None:

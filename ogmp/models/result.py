@@ -15,6 +15,7 @@ from pydantic import Field
 
 from ogmp.models.catalogue import Publication
 from ogmp.models.common import Bilingual, StrictModel
+from ogmp.models.plan import Direction, PlanText, Status
 
 ConfidenceLabel = Literal["high", "medium", "low", "none"]
 TargetSource = Literal["assessment", "rubric"]
@@ -185,6 +186,91 @@ class ReviewerResult(StrictModel):
     stale: int
 
 
+# --- action plans ------------------------------------------------------------------------
+
+
+class PlannedKpi(StrictModel):
+    """A KPI of an action: from a baseline to a target."""
+
+    id: str
+    name: PlanText
+    unit: str
+    direction: Direction
+    baseline: float
+    baseline_date: dt.date | None
+    target: float
+    target_date: dt.date
+
+
+class PlannedAction(StrictModel):
+    """An action of a unit's plan, as planned."""
+
+    id: str
+    title: PlanText
+    component: str = Field(description="the component of the first indicator the action lifts")
+    indicators: list[str]
+    recommendation: str | None
+    owner: str
+    partners: list[str]
+    start: dt.date
+    due: dt.date
+    budget: float | None
+    budget_source: str | None
+    kpis: list[PlannedKpi]
+
+
+class KpiProgress(PlannedKpi):
+    """A KPI at the follow-up: its latest value and how far it has come."""
+
+    latest: float | None = Field(description="the last value reported on or before the report date")
+    latest_date: dt.date | None
+    progress: float | None = Field(
+        description="the share of the way from baseline to target: 0 at the baseline, 1 at the target,"
+        " below 0 when it moved the wrong way"
+    )
+    reached: bool
+
+
+IndicatorMovement = Literal["rose", "same", "fell", "not_assessed"]
+
+
+class IndicatorMove(StrictModel):
+    """An indicator an action was to lift, between the plan's round and the follow-up's."""
+
+    id: str
+    before: int | Literal["n/a"] | None
+    after: int | Literal["n/a"] | None
+    movement: IndicatorMovement
+
+
+class ActionFollowUp(PlannedAction):
+    """An action at the next round: where it stands, its KPIs, and its indicators."""
+
+    status: Status = Field(description="the status of the last progress entry on or before the report date")
+    status_date: dt.date | None
+    overdue: bool = Field(description="due before the report date and not complete")
+    note: str | None
+    kpis: list[KpiProgress]  # type: ignore[assignment]  # the planned KPIs, with their progress
+    indicator_moves: list[IndicatorMove]
+
+
+class FollowUp(StrictModel):
+    """The previous round's action plan, followed up at this round's assessment."""
+
+    plan_file: str
+    plan_round: int
+    plan_date: dt.date
+    report_date: dt.date
+    actions: list[ActionFollowUp]
+    counts: dict[Status, int] = Field(description="actions per status, every status listed")
+    overdue: int
+    completed: int
+    completed_and_rose: int = Field(
+        description="completed actions at least one of whose indicators rose (described, not a claim of cause)"
+    )
+    entries_not_counted: int = Field(description="progress entries dated after the report date")
+
+
 class UnitResult(StrictModel):
     """The scored assessment of one unit, agenda and round."""
 
@@ -208,3 +294,7 @@ class UnitResult(StrictModel):
     assurance: AssuranceTier = "self_assessed"
     reviewers: list[ReviewerResult] = Field(default_factory=list)
     comparison: RoundComparison | None = None
+    plan: list[PlannedAction] = Field(
+        default_factory=list, description="the actions of the plan made from this round's assessment"
+    )
+    follow_up: FollowUp | None = None
