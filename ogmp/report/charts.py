@@ -203,3 +203,84 @@ def box_chart(rows: Sequence[BoxRow], *, title: str, axis_labels: Sequence[str])
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+# --- action plans ------------------------------------------------------------------------
+
+DONE = "#2e7d4f"
+BEHIND = "#b3261e"
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One action on the timeline: its id, and the first and last quarter it runs in
+    (indexes into the chart's quarters)."""
+
+    label: str
+    first: int
+    last: int
+
+
+def timeline_chart(
+    rows: Sequence[TimelineRow], *, title: str, quarters: Sequence[str], years: Sequence[tuple[str, int]]
+) -> Markup:
+    """The actions by fiscal quarter: a bar per action from its start to its due quarter.
+    ``quarters`` labels each column; ``years`` groups them (label, number of quarters)."""
+    width, left, right, top, row = 640, 44, 8, 40, 18
+    columns = max(len(quarters), 1)
+    span = (width - left - right) / columns
+    height = top + row * len(rows) + 6
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label={quoteattr(title)} font-family={quoteattr(FONT)} font-size="11" fill="{TEXT}">',
+        f"<title>{escape(title)}</title>",
+    ]
+    column = 0
+    for label, count in years:
+        x = left + span * column
+        parts.append(
+            f'<rect x="{x:.1f}" y="0" width="{span * count:.1f}" height="16" fill="#eef3fa" stroke="#ffffff"/>'
+        )
+        parts.append(
+            f'<text x="{x + span * count / 2:.1f}" y="12" text-anchor="middle" font-weight="600">{escape(label)}</text>'
+        )
+        column += count
+    for index, label in enumerate(quarters):
+        x = left + span * index
+        parts.append(
+            f'<text x="{x + span / 2:.1f}" y="32" text-anchor="middle" font-size="10" fill="#6b7685">{escape(label)}</text>'
+        )
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{height}" stroke="{GRID}" stroke-width="0.5"/>'
+        )
+    for index, item in enumerate(rows):
+        y = top + row * index
+        parts.append(f'<text x="4" y="{y + 12}" font-weight="600">{escape(item.label)}</text>')
+        x = left + span * item.first + 2
+        length = span * (item.last - item.first + 1) - 4
+        parts.append(
+            f'<rect x="{x:.1f}" y="{y + 3}" width="{length:.1f}" height="11" rx="2" fill="{AS_IS}"/>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def progress_bar(progress: float | None, *, title: str) -> Markup:
+    """A KPI's way from its baseline (left) to its target (right): filled as far as it has come,
+    green once the target is reached, a red mark at the baseline when it moved the wrong way."""
+    width, height = 120, 10
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-label={quoteattr(title)}>',
+        f"<title>{escape(title)}</title>",
+        f'<rect x="0" y="1" width="{width}" height="8" rx="2" fill="#e6eaf0"/>',
+    ]
+    if progress is not None and progress < 0:
+        parts.append(f'<rect x="0" y="0" width="4" height="{height}" fill="{BEHIND}"/>')
+    elif progress is not None:
+        colour = DONE if progress >= 1 else AS_IS
+        parts.append(
+            f'<rect x="0" y="1" width="{width * min(progress, 1.0):.1f}" height="8" rx="2" fill="{colour}"/>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))

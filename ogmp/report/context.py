@@ -26,6 +26,7 @@ from ogmp.models.rubric import Indicator, Rubric
 from ogmp.report.charts import GapBar, RadarAxis, gap_chart, radar_chart
 from ogmp.report.formatting import Fact, Formatter, Labels, LangText
 from ogmp.report.linebreak import report_terms
+from ogmp.report.plan_context import FollowUpView, PlanView, follow_up_view, plan_view
 from ogmp.reviews import Companions, entry_digest
 from ogmp.thai import glue
 
@@ -242,6 +243,8 @@ class ReportContext:
     method: list[str]
     inputs: str
     evidence: list[EvidenceView]
+    plan: PlanView | None = None
+    follow_up: FollowUpView | None = None
     page_label: str = ""
     of_label: str = ""
     thai_digits: bool = False
@@ -306,6 +309,8 @@ def build_context(
         method=fmt.paragraphs("method_text"),
         inputs=cover.inputs,
         evidence=evidence,
+        plan=plan_view(fmt, result, rubric),
+        follow_up=follow_up_view(fmt, result, rubric),
         page_label=fmt.label("page"),
         of_label=fmt.label("of"),
         thai_digits=fmt.thai_digits,
