@@ -157,6 +157,36 @@ RUNS_HIGH = 0.5  # levels, on average
 
 
 @dataclass(frozen=True)
+class Completion:
+    """How many of the followed-up actions of a unit, or of a component, are complete."""
+
+    key: str
+    name: Bilingual
+    actions: int
+    complete: int
+    overdue: int
+
+    @property
+    def rate(self) -> float:
+        """The share complete, 0 to 1."""
+        if not self.actions:
+            return 0.0
+        return round_half_up(Fraction(self.complete, self.actions), 2) or 0.0
+
+
+@dataclass(frozen=True)
+class PlanFollowUp:
+    """The previous round's plans of a cohort's units, followed up: completion per unit and per
+    component, and how many completed actions had an indicator that rose (described, not a
+    claim that the action caused it)."""
+
+    units: list[Completion]
+    components: list[Completion]
+    completed: int
+    completed_and_rose: int
+
+
+@dataclass(frozen=True)
 class Cohort:
     """Units scored with one rubric version on one agenda in one round: the ones that can
     fairly be compared (a province's PM2.5 ecosystem is not ranked against Bangkok's on
@@ -178,6 +208,7 @@ class Cohort:
     scenarios: int
     divergence: list[Divergence] = field(default_factory=list)
     agreement: Agreement | None = None
+    follow_up: PlanFollowUp | None = None
 
     def includes(self, result: UnitResult) -> bool:
         """Whether ``result`` is one of this cohort's units."""
@@ -355,9 +386,52 @@ def summarize(results: Sequence[UnitResult], catalogues: Catalogues) -> National
                 scenarios=scenarios,
                 divergence=[divergence(r) for r in members if r.reviewers],
                 agreement=agreement(members),
+                follow_up=plan_follow_up(members),
             )
         )
     return NationalSummary(cohorts)
+
+
+def plan_follow_up(results: Sequence[UnitResult]) -> PlanFollowUp | None:
+    """The follow-up of the plans of ``results`` (None where none was followed up)."""
+    followed = sorted((r for r in results if r.follow_up is not None), key=lambda r: r.unit_code)
+    if not followed:
+        return None
+    units = []
+    by_component: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    names = {c.id: c.name for r in followed for c in r.components}
+    completed = rose = 0
+    for result in followed:
+        assert result.follow_up is not None
+        actions = result.follow_up.actions
+        units.append(
+            Completion(
+                key=result.unit_code,
+                name=result.unit_name,
+                actions=len(actions),
+                complete=sum(a.status == "complete" for a in actions),
+                overdue=sum(a.overdue for a in actions),
+            )
+        )
+        for action in actions:
+            by_component[action.component].append((action.status == "complete", action.overdue))
+        completed += result.follow_up.completed
+        rose += result.follow_up.completed_and_rose
+    order = [c.id for c in followed[0].components]
+    components = [
+        Completion(
+            key=component_id,
+            name=names[component_id],
+            actions=len(marks),
+            complete=sum(done for done, _ in marks),
+            overdue=sum(late for _, late in marks),
+        )
+        for component_id, marks in sorted(
+            by_component.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)
+        )
+        if component_id in names
+    ]
+    return PlanFollowUp(units=units, components=components, completed=completed, completed_and_rose=rose)
 
 
 def divergence(result: UnitResult) -> Divergence:

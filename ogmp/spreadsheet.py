@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from ogmp.models.result import ComponentResult, IndicatorResult, UnitResult
+from ogmp.models.result import ActionFollowUp, ComponentResult, IndicatorResult, PlannedAction, UnitResult
 from ogmp.national import Cohort, ComponentColumn, PeerGroup, Stability, Trend, UnitRow
 from ogmp.tables import Column, header_row
 
@@ -26,6 +27,7 @@ SHEETS = {
     "trends": "แนวโน้ม trends",
     "stability": "ความคงที่ stability",
     "indicators": "ตัวชี้วัด indicators",
+    "actions": "กิจกรรม actions",
 }
 
 
@@ -106,6 +108,17 @@ def cohort_workbook(cohort: Cohort, results: Sequence[UnitResult]) -> bytes:
     sheet("trends", trend_columns(rounds), cohort.trends)
     sheet("stability", STABILITY, cohort.stability)
     sheet("indicators", INDICATORS, indicator_rows)
+    action_rows: list[ActionRow] = []
+    for u in cohort.units:
+        result = members.get((u.unit_code, u.agenda))
+        if result is None:
+            continue
+        if result.follow_up is not None:
+            action_rows += [
+                ActionRow(u, a, result.follow_up.plan_round, result.round) for a in result.follow_up.actions
+            ]
+        action_rows += [ActionRow(u, a, result.round, None) for a in result.plan]
+    sheet("actions", ACTIONS, action_rows)
     workbook.close()
     return buffer.getvalue()
 
@@ -234,4 +247,49 @@ INDICATORS: tuple[Column[tuple[UnitRow, IndicatorResult]], ...] = (
     Column("ช่องว่าง gap", lambda row: row[1].gap),
     Column("หลักฐาน evidence", lambda row: row[1].evidence),
     Column("หลักฐานสาธารณะ public", lambda row: row[1].public_evidence),
+)
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """An action of a unit's plan: planned in ``plan_round``, followed up in ``followed_in``."""
+
+    unit: UnitRow
+    action: PlannedAction
+    plan_round: int
+    followed_in: int | None
+
+    @property
+    def followed(self) -> ActionFollowUp | None:
+        return self.action if isinstance(self.action, ActionFollowUp) else None
+
+
+def _followed(figure: Callable[[ActionFollowUp], object]) -> Callable[[ActionRow], object]:
+    return lambda row: figure(row.followed) if row.followed is not None else None
+
+
+ACTIONS: tuple[Column[ActionRow], ...] = (
+    Column("รหัส code", lambda row: row.unit.unit_code),
+    Column("หน่วยงาน unit", lambda row: row.unit.name.th),
+    Column("แผนของปีงบประมาณ plan round", lambda row: row.plan_round),
+    Column("ติดตามผลในปีงบประมาณ followed up in", lambda row: row.followed_in),
+    Column("กิจกรรม action", lambda row: row.action.id),
+    Column("ชื่อกิจกรรม title", lambda row: row.action.title.th),
+    Column("องค์ประกอบ component", lambda row: row.action.component),
+    Column("ตัวชี้วัด indicators", lambda row: ", ".join(row.action.indicators)),
+    Column("ผู้รับผิดชอบ owner", lambda row: row.action.owner),
+    Column("วันเริ่ม start", lambda row: row.action.start.isoformat()),
+    Column("กำหนดแล้วเสร็จ due", lambda row: row.action.due.isoformat()),
+    Column("งบประมาณ budget (THB)", lambda row: row.action.budget),
+    Column("สถานะ status", _followed(lambda a: a.status)),
+    Column(
+        "วันที่รายงาน status date", _followed(lambda a: a.status_date.isoformat() if a.status_date else None)
+    ),
+    Column("เกินกำหนด overdue", _followed(lambda a: a.overdue)),
+    Column("ตัวชี้วัดผลลัพธ์ KPIs", lambda row: len(row.action.kpis)),
+    Column("ถึงเป้าหมาย KPIs reached", _followed(lambda a: sum(k.reached for k in a.kpis))),
+    Column(
+        "ตัวชี้วัดที่ระดับสูงขึ้น indicators rose",
+        _followed(lambda a: sum(m.movement == "rose" for m in a.indicator_moves)),
+    ),
 )

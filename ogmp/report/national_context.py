@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from ogmp.messages import Lang
-from ogmp.national import Cohort, Spread
+from ogmp.national import Cohort, Completion, Spread
 from ogmp.report.charts import BoxRow, box_chart
 from ogmp.report.formatting import Fact, Formatter, Labels, LangText
 
@@ -43,6 +44,16 @@ class DivergenceRow:
     mean_difference: str
     moved: str
     runs_high: bool
+
+
+@dataclass(frozen=True)
+class CompletionRow:
+    name: LangText
+    code: str
+    actions: str
+    complete: str
+    rate: str
+    overdue: str
 
 
 @dataclass(frozen=True)
@@ -94,6 +105,9 @@ class NationalContext:
     terms: frozenset[str] = frozenset()
     divergence: list[DivergenceRow] = field(default_factory=list)
     agreement: str = ""
+    follow_up_units: list[CompletionRow] = field(default_factory=list)
+    follow_up_components: list[CompletionRow] = field(default_factory=list)
+    follow_up_summary: str = ""
     self_assessed_note: str = ""
 
 
@@ -263,6 +277,17 @@ def build_national_context(
         ],
         divergence=divergence_rows(fmt, cohort),
         agreement=agreement_text(fmt, cohort),
+        follow_up_units=completion_rows(fmt, cohort.follow_up.units, codes=True) if cohort.follow_up else [],
+        follow_up_components=completion_rows(fmt, cohort.follow_up.components, codes=False)
+        if cohort.follow_up
+        else [],
+        follow_up_summary=fmt.label(
+            "national_follow_up_rose",
+            completed=fmt.number(cohort.follow_up.completed),
+            rose=fmt.number(cohort.follow_up.completed_and_rose),
+        )
+        if cohort.follow_up
+        else "",
         self_assessed_note=fmt.label("self_assessed_note")
         if any(row.assurance in ("self_assessed", "links_checked") for row in cohort.units)
         else "",
@@ -289,6 +314,21 @@ def divergence_rows(fmt: Formatter, cohort: Cohort) -> list[DivergenceRow]:
             runs_high=item.runs_high,
         )
         for item in cohort.divergence
+    ]
+
+
+def completion_rows(fmt: Formatter, items: Sequence[Completion], *, codes: bool) -> list[CompletionRow]:
+    """Per unit (with its code) or per component, its followed-up actions and how many are complete."""
+    return [
+        CompletionRow(
+            name=fmt.text(item.name),
+            code=item.key if codes else "",
+            actions=fmt.number(item.actions),
+            complete=fmt.number(item.complete),
+            rate=fmt.label("percent", value=fmt.number(round(item.rate * 100))),
+            overdue=fmt.number(item.overdue),
+        )
+        for item in items
     ]
 
 
