@@ -634,7 +634,8 @@ def check_plan_follow_up(
         for p, entry in enumerate(action.progress):
             if entry.date > report_date:
                 message = Message("plan.progress_after_report", report=report, date=_dates(report_date))
-                problems.append(_warning(document, ("actions", a, "progress", p, "date"), message))
+                where: KeyPath = ("actions", a, "progress", p, "date")
+                problems.append(document.problem(where, message, severity=Severity.WARNING))
     return problems
 
 

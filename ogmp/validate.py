@@ -252,6 +252,7 @@ def validate_paths(
     results: list[CheckedFile] = []
     first_by_identity: dict[tuple[str, str, int], CheckedFile] = {}
     dates: dict[tuple[str, str, int], dt.date] = {}
+    planned: list[tuple[CheckedFile, tuple[str, str, int]]] = []
     for path, problem in expand_paths(paths):
         if problem is not None:
             results.append(CheckedFile(problem.file, [problem]))
@@ -270,28 +271,34 @@ def validate_paths(
                 result.problems.append(result.document.problem(("unit", "code"), message))
             elif result.assessment.date is not None:
                 dates[identity] = result.assessment.date
+            if result.plan is not None:
+                planned.append((result, identity))
         if not keep_inputs:
             result.document = result.assessment = None
-    for result in results:
-        if result.plan is not None:
-            result.problems += _follow_up_problems(*result.plan, dates)
+    for result, identity in planned:
+        assert result.plan is not None
+        result.problems += _follow_up_problems(*result.plan, identity, dates)
     for result in results:
         result.problems.sort(key=Problem.sort_key)
     return ValidationReport(results, partial)
 
 
 def _follow_up_problems(
-    document: YamlDocument, plan: Plan, dates: dict[tuple[str, str, int], dt.date]
+    document: YamlDocument,
+    plan: Plan,
+    made_in: tuple[str, str, int],
+    dates: dict[tuple[str, str, int], dt.date],
 ) -> list[Problem]:
-    """What the plan's follow-up in the next round given cannot count."""
-    header = plan.plan
+    """What the follow-up of the plan made in the round ``made_in``, in the next round among
+    the files given, cannot count."""
+    unit_code, agenda, made_round = made_in
     later = sorted(
         (fiscal_year, date)
-        for (unit, agenda, fiscal_year), date in dates.items()
-        if (unit, agenda) == (header.unit, header.agenda) and fiscal_year > header.round
+        for (unit, other_agenda, fiscal_year), date in dates.items()
+        if (unit, other_agenda) == (unit_code, agenda) and fiscal_year > made_round
     )
     if not later:
         return []
     fiscal_year, date = later[0]
-    report = filenames.stem(header.unit, header.agenda, fiscal_year)
+    report = filenames.stem(unit_code, agenda, fiscal_year)
     return check_plan_follow_up(document, plan, date, report)
