@@ -582,7 +582,7 @@ def check_plan(
             message = Message("plan.unknown_recommendation", value=action.recommendation, rubric=rubric.id)
             problems.append(_warning(document, (*where, "recommendation"), message))
         if action.due < action.start:
-            message = Message("plan.due_before_start", start=_dates(action.start))
+            message = Message("plan.due_before_start", start=_BilingualDate(action.start))
             problems.append(document.problem((*where, "due"), message))
         problems += _unique_ids(
             document, [((*where, "kpis", k, "id"), kpi.id) for k, kpi in enumerate(action.kpis)]
@@ -592,7 +592,7 @@ def check_plan(
         kpi_ids = [kpi.id for kpi in action.kpis]
         for p, entry in enumerate(action.progress):
             if entry.date > today:
-                message = Message("plan.progress_future", today=_dates(today))
+                message = Message("plan.progress_future", today=_BilingualDate(today))
                 problems.append(document.problem((*where, "progress", p, "date"), message))
             for kpi_id in entry.kpis:
                 if kpi_id not in kpi_ids:
@@ -614,7 +614,7 @@ def _kpi_problems(document: YamlDocument, where: KeyPath, kpi: Kpi) -> list[Prob
     if baseline.date is None:
         problems.append(document.problem((*where, "baseline"), Message("plan.baseline_date"), key=True))
     elif target.date <= baseline.date:
-        message = Message("plan.target_before_baseline", baseline=_dates(baseline.date))
+        message = Message("plan.target_before_baseline", baseline=_BilingualDate(baseline.date))
         problems.append(document.problem((*where, "target", "date"), message))
     better = target.value > baseline.value if kpi.direction == "higher" else target.value < baseline.value
     if not better:
@@ -633,15 +633,12 @@ def check_plan_follow_up(
     for a, action in enumerate(plan.actions):
         for p, entry in enumerate(action.progress):
             if entry.date > report_date:
-                message = Message("plan.progress_after_report", report=report, date=_dates(report_date))
+                message = Message(
+                    "plan.progress_after_report", report=report, date=_BilingualDate(report_date)
+                )
                 where: KeyPath = ("actions", a, "progress", p, "date")
                 problems.append(document.problem(where, message, severity=Severity.WARNING))
     return problems
-
-
-def _dates(date: dt.date) -> Bilingual:
-    """A date for a message, in the words of each language."""
-    return Bilingual.model_construct(th=format_date(date, "th"), en=format_date(date, "en"))
 
 
 def _number(value: float) -> str:

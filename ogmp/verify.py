@@ -14,6 +14,7 @@ verification then says so, and what it checked instead.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import logging
@@ -139,7 +140,9 @@ def _load_embedded(
     for name in companion_names(record, attachments):  # found beside it, as in the unit's folder
         (root / name).write_bytes(attachments[name])
     registry = Registry([root / "rubrics"], include_bundled=False)
-    checked = validate_file(assessment_path, registry, today=recorded.date)
+    # What was valid when the report was made stays valid: only "not in the future" depends on
+    # the day, and an action plan's progress entries come after the assessment's own date.
+    checked = validate_file(assessment_path, registry, today=max(recorded.date, dt.date.today()))
     if not checked.ok or checked.assessment is None or checked.rubric is None or checked.document is None:
         raise InvalidInputError(checked.problems)
     return registry, checked

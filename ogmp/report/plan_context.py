@@ -152,7 +152,21 @@ def _text(fmt: Formatter, text: PlanText) -> LangText:
 
 
 def _amount(fmt: Formatter, value: float) -> str:
-    return fmt.digits(f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}")
+    """``1,250`` or ``52.5``: thousands separated, no trailing zeros."""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return fmt.digits(text)
+
+
+_PERCENT_UNITS = frozenset({"ร้อยละ", "%", "percent", "per cent"})
+
+
+def _measure(fmt: Formatter, value: float, unit: str) -> str:
+    """A KPI value with its unit as each language writes it: ``ร้อยละ 30`` and ``30%`` for a
+    share, ``1,240 จุด`` and ``1,240 hotspots`` for a count."""
+    amount = _amount(fmt, value)
+    if unit.strip().casefold() in _PERCENT_UNITS:
+        return f"ร้อยละ {amount}" if fmt.lang == "th" else f"{amount}%"
+    return f"{amount} {unit}"
 
 
 def _quarter(fmt: Formatter, day: dt.date) -> str:
@@ -197,10 +211,9 @@ def _kpi(fmt: Formatter, kpi: PlannedKpi) -> KpiView:
     baseline_date = f" ({fmt.date(kpi.baseline_date)})" if kpi.baseline_date else ""
     planned = fmt.label(
         "kpi_planned",
-        baseline=_amount(fmt, kpi.baseline),
-        unit=kpi.unit,
+        baseline=_measure(fmt, kpi.baseline, kpi.unit),
         baseline_date=baseline_date,
-        target=_amount(fmt, kpi.target),
+        target=_measure(fmt, kpi.target, kpi.unit),
         target_date=fmt.date(kpi.target_date),
         direction=fmt.label(f"kpi_{kpi.direction}"),
     )
