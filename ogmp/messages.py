@@ -714,6 +714,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{path} already exists; ogmp never overwrites it, choose another name with --out",
         "มีไฟล์ {path} อยู่แล้ว ogmp จะไม่เขียนทับไฟล์เดิม กรุณาตั้งชื่อใหม่ด้วย --out",
     ),
+    "companion.exists": (
+        "{path} already exists; ogmp never overwrites it: edit that file, or move it away to write a new one",
+        "มีไฟล์ {path} อยู่แล้ว ogmp จะไม่เขียนทับไฟล์เดิม กรุณาแก้ไขไฟล์นั้น หรือย้ายออกก่อนหากต้องการเขียนไฟล์ใหม่",
+    ),
     "init.unit_unknown": (
         "'{value}' is not a province code; for an agency or local administration give"
         " --kind agency|local and --name",

@@ -42,7 +42,7 @@ def init_plan(
     day = today or dt.date.today()
     path = assessment.with_name(filenames.plan_name(assessment.name))
     if path.exists():
-        raise OutputError(Message("output.exists", path=shown(path)))
+        raise OutputError(Message("companion.exists", path=shown(path)))
     checked = validate_file(assessment, registry, today=day)
     if not checked.ok or checked.assessment is None or checked.rubric is None or checked.document is None:
         raise InvalidInputError(checked.errors or checked.problems)

@@ -44,7 +44,7 @@ def _checked(path: Path, registry: Registry, today: dt.date) -> CheckedFile:
 
 def _write(path: Path, text: str, schema_name: str, schema: str) -> Path | None:
     if path.exists():
-        raise OutputError(Message("output.exists", path=shown(path)))
+        raise OutputError(Message("companion.exists", path=shown(path)))
     schema_path = path.parent / schema_name
     written = None
     if not schema_path.exists():

@@ -339,6 +339,9 @@ def test_plan_init_writes_the_next_steps_as_actions_to_fill_in(tmp_path: Path, r
     assert validate_file(tmp_path / f"{MADE}.yaml", REGISTRY, today=TODAY).problems == []
     again = runner.invoke(app, ["plan", "init", str(tmp_path / f"{MADE}.yaml"), "--lang", "en"])
     assert again.exit_code == 1
+    assert again.stderr == (
+        f"{shown(path)} already exists; ogmp never overwrites it: edit that file, or move it away to write a new one\n"
+    )
     assert path.read_text(encoding="utf-8") == filled  # never overwritten
 
 
