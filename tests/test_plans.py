@@ -394,7 +394,7 @@ def test_json_xlsx_terminal_and_both_reports_agree_on_the_follow_up(folder: Path
 
     for lang, heading, complete in (
         ("th", "การติดตามผลแผนปฏิบัติการรอบก่อน", "แล้วเสร็จ"),
-        ("en", "Follow-up of the previous action plan", "complete"),
+        ("en", "Follow-up of the previous action plan", "Complete"),
     ):
         text = without_whitespace(pdftotext((out / f"{NEXT}.{lang}.pdf").read_bytes()))
         section = text[text.rindex(without_whitespace(heading)) :]
