@@ -172,27 +172,37 @@ def _int_in(low: int, high: int, code: str = "value.range", *, optional: bool = 
     return BeforeValidator(check)
 
 
-def _positive_number(value: Any) -> float:
+def parse_number(value: Any, *, thousands: bool = False) -> float:
+    """A number as written: ``3``, ``2.5``, ``"4"``; with ``thousands``, ``1,250`` as a
+    spreadsheet writes it. Booleans, empty values and words are refused."""
     refuse_collections(value)
     if isinstance(value, bool) or value is None:
         raise ogmp_error("type.number", value=_preview(str(value)))
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = str(value).strip()
     try:
-        number = float(str(value).strip()) if not isinstance(value, (int, float)) else float(value)
+        return float(text.replace(",", "") if thousands else text)
     except ValueError:
         raise ogmp_error("type.number", value=_preview(str(value))) from None
+
+
+def _positive_number(value: Any) -> float:
+    number = parse_number(value)
     if not math.isfinite(number) or number <= 0:
         raise ogmp_error("value.positive")
     return number
 
 
-def _compact_number(value: float) -> int | float:
+def compact_number(value: float) -> int | float:
+    """``3`` for 3.0, as a person writes it; other values as they are."""
     return int(value) if value.is_integer() else value
 
 
 Weight = Annotated[
     float,
     BeforeValidator(_positive_number),
-    PlainSerializer(_compact_number, return_type=int | float),
+    PlainSerializer(compact_number, return_type=int | float),
     WithJsonSchema({"type": "number", "exclusiveMinimum": 0}),
 ]
 """A positive, finite weight."""

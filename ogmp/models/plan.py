@@ -27,11 +27,12 @@ from ogmp.models.common import (
     Slug,
     StrictModel,
     _preview,
+    compact_number,
     describe,
     empty_dict,
     empty_list,
     ogmp_error,
-    refuse_collections,
+    parse_number,
 )
 from ogmp.models.review import Person
 
@@ -61,28 +62,16 @@ PlanDate = Annotated[
 
 
 def _number(value: Any) -> float:
-    refuse_collections(value)
-    if isinstance(value, bool) or value is None:
-        raise ogmp_error("type.number", value=_preview(str(value)))
-    try:
-        number = (
-            float(value) if isinstance(value, (int, float)) else float(str(value).strip().replace(",", ""))
-        )
-    except ValueError:
-        raise ogmp_error("type.number", value=_preview(str(value))) from None
+    number = parse_number(value, thousands=True)
     if not math.isfinite(number):
         raise ogmp_error("type.number", value=_preview(str(value)))
     return number
 
 
-def _compact(value: float) -> int | float:
-    return int(value) if value.is_integer() else value
-
-
 Number = Annotated[
     float,
     BeforeValidator(_number),
-    PlainSerializer(_compact, return_type=int | float),
+    PlainSerializer(compact_number, return_type=int | float),
     WithJsonSchema({"type": "number"}),
 ]
 """A finite number; ``1,250`` as a spreadsheet writes it is read as 1250."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from markupsafe import Markup
@@ -262,16 +262,8 @@ def _followed(
         )
         for move in action.indicator_moves
     ]
-    return ActionView(
-        code=planned.code,
-        title=planned.title,
-        indicators=planned.indicators,
-        owner=planned.owner,
-        partners=planned.partners,
-        period=planned.period,
-        due=planned.due,
-        budget=planned.budget,
-        kpis=planned.kpis,
+    return replace(
+        planned,
         status=status,
         status_key=action.status,
         status_short=fmt.label(f"status_{action.status}"),
