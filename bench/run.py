@@ -24,7 +24,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,17 +56,32 @@ class Unit:
     kind: str
     name_th: str
     name_en: str
+    local_type: str | None = None
+    parent: str | None = None
+
+
+# Thailand's local administrations by type (Department of Local Administration, about 7,850 in
+# all): the synthetic round has as many of each, spread over the 76 provinces besides Bangkok.
+LOCAL_TYPES = (
+    ("pao", 76, "องค์การบริหารส่วนจังหวัด", "Provincial Administrative Organisation"),
+    ("city_municipality", 30, "เทศบาลนคร", "City Municipality"),
+    ("town_municipality", 195, "เทศบาลเมือง", "Town Municipality"),
+    ("subdistrict_municipality", 2247, "เทศบาลตำบล", "Subdistrict Municipality"),
+    ("sao", 5300, "องค์การบริหารส่วนตำบล", "Subdistrict Administrative Organisation"),
+    ("special", 2, "เมืองพัทยา", "Pattaya City"),
+)
 
 
 def assessment_text(unit: Unit, rubric: Rubric, rng: random.Random) -> str:
     """One plausible, valid assessment: mostly levels 1-3, some evidence, a few n/a."""
     lines = [
         "unit:",
-        f"  code: {unit.code}",
+        f"  code: '{unit.code}'",
         f"  kind: {unit.kind}",
         "  name:",
         f"    th: {unit.name_th}",
         f"    en: {unit.name_en}",
+        *([f"  local_type: {unit.local_type}", f"  parent: {unit.parent}"] if unit.parent else []),
         "agenda: pm25",
         f"round: {ROUND}",
         "rubric:",
@@ -135,12 +150,46 @@ def generate(
         )
     for file in round_dir.iterdir():
         shutil.copy(file, validation_dir / file.name)
-    for number in range(1, units - len(chosen) + 1):
-        unit = Unit(f"LAO-{number:05d}", "local", f"องค์การบริหารส่วนตำบลสมมุติ {number}", f"Example SAO {number}")
+    for unit in local_units(registry, units - len(chosen)):
         (validation_dir / f"{unit.code.lower()}.yaml").write_text(
             assessment_text(unit, rubric, rng), encoding="utf-8"
         )
     return round_dir, validation_dir
+
+
+def local_units(registry: Registry, count: int) -> list[Unit]:
+    """``count`` local administrations in Thailand's proportions of types, each in a province."""
+    provinces = [p for p in registry.catalogues.provinces.provinces if p.code not in ("TH-S", "TH-10")]
+    total = sum(number for _, number, _, _ in LOCAL_TYPES)
+    units: list[Unit] = []
+    for local_type, number, name_th, name_en in LOCAL_TYPES:
+        share = max(1, round(number * count / total))
+        for n in range(share):
+            if len(units) >= count:
+                break
+            if local_type == "special":
+                province = next(p for p in provinces if p.code == "TH-20")  # Pattaya, Chon Buri
+            else:
+                province = provinces[n % len(provinces)]
+            sequence = n // len(provinces) + 1 if local_type != "special" else n + 1
+            where = province.name
+            units.append(
+                Unit(
+                    f"{province.code[3:]}{LOCAL_TYPES.index((local_type, number, name_th, name_en))}{n:05d}",
+                    "local",
+                    f"{name_th}สมมุติ {sequence} จังหวัด{where.th}"
+                    if local_type != "pao"
+                    else f"{name_th}{where.th}",
+                    f"Example {name_en} {sequence}, {where.en}"
+                    if local_type != "pao"
+                    else f"{where.en} {name_en}",
+                    local_type,
+                    province.code,
+                )
+            )
+    while len(units) < count:  # rounding left a few short: more subdistrict organisations
+        units.append(replace(units[-1], code=f"{int(units[-1].code) + 1:08d}"))
+    return units
 
 
 @dataclass

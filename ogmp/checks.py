@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ogmp.diagnostics import KeyPath, Problem, Severity, shown
 from ogmp.messages import Message
-from ogmp.models.assessment import NOT_APPLICABLE, Assessment
+from ogmp.models.assessment import NOT_APPLICABLE, Assessment, Unit
 from ogmp.models.catalogue import PROVINCE_CODE, Catalogues, IndexCatalogue
 from ogmp.models.common import Bilingual
 from ogmp.models.plan import Kpi, Plan
@@ -251,6 +251,26 @@ def check_indices(document: YamlDocument, catalogue: IndexCatalogue) -> list[Pro
 # --- assessments --------------------------------------------------------------------
 
 
+def _local_unit_problems(document: YamlDocument, unit: Unit, catalogues: Catalogues) -> list[Problem]:
+    """A local administration names its type and its province; no other unit does."""
+    if unit.kind != "local":
+        return [
+            document.problem(("unit", name), Message("unit.local_only", field=name), key=True)
+            for name in ("local_type", "parent")
+            if getattr(unit, name) is not None
+        ]
+    problems = []
+    if unit.local_type is None:
+        problems.append(document.problem(("unit",), Message("unit.local_type_missing"), key=True))
+    if unit.parent is None:
+        problems.append(document.problem(("unit",), Message("unit.parent_missing"), key=True))
+    elif unit.parent not in catalogues.provinces.by_code:
+        problems.append(
+            document.problem(("unit", "parent"), Message("unit.parent_unknown", value=unit.parent))
+        )
+    return problems
+
+
 def check_assessment_header(
     document: YamlDocument,
     assessment: Assessment,
@@ -298,6 +318,7 @@ def check_assessment_header(
             )
     elif is_province_code:
         problems.append(document.problem(("unit", "kind"), Message("unit.province_kind", value=unit.code)))
+    problems += _local_unit_problems(document, unit, catalogues)
 
     if assessment.date is None:
         if not partial:

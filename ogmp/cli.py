@@ -23,7 +23,15 @@ from ogmp import __version__
 from ogmp.diagnostics import shown
 from ogmp.errors import InvalidInputError, OgmpError
 from ogmp.messages import Lang, Message
-from ogmp.options import DEFAULT_PDF_VARIANT, DEFAULT_TIMEOUT, FORMATS, AssessOptions, Audience, PdfVariant
+from ogmp.options import (
+    DEFAULT_PDF_VARIANT,
+    DEFAULT_TIMEOUT,
+    FORMATS,
+    SUMMARY_LIMIT,
+    AssessOptions,
+    Audience,
+    PdfVariant,
+)
 from ogmp.registry import Registry
 from ogmp.terminal import (
     make_console,
@@ -250,6 +258,13 @@ def assess(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Do not print the per-unit summaries.")
     ] = False,
+    summaries: Annotated[
+        bool,
+        typer.Option(
+            "--summaries",
+            help=f"Print every unit's summary (by default, only rounds of up to {SUMMARY_LIMIT} units).",
+        ),
+    ] = False,
     rubrics: RubricsOption = None,
 ) -> None:
     """Score assessments and write gap reports: as-is, to-be, gaps, evidence, national context."""
@@ -271,6 +286,7 @@ def assess(
             shard=shard,
             timeout=timeout,
             rebuild=rebuild,
+            summaries="none" if quiet else "all" if summaries else "auto",
         ),
     )
     registry = _registry(language, rubrics)
@@ -279,9 +295,11 @@ def assess(
     console = make_console()
     for invalid in run.invalid:
         print_problems(console, invalid.problems, language)
-    if not quiet:
-        for result in run.results:
-            print_assessment(console, result, language)
+    for result in run.results:
+        print_assessment(console, result, language)
+    if run.results_left_out and not quiet:
+        message = Message("assess.summaries_left_out", limit=SUMMARY_LIMIT, count=run.results_left_out)
+        console.print(message.render(language), markup=False)
     print_outputs(console, run, language)
     _exit(0 if run.ok else 1)
 

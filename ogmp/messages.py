@@ -330,6 +330,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'{value}' is not a valid unit code; use letters, digits, '-', '.' or '_' (e.g. TH-52 for Lampang)",
         "'{value}' ใช้เป็นรหัสหน่วยงานไม่ได้ ต้องประกอบด้วยตัวอักษร ตัวเลข '-' '.' หรือ '_' (เช่น TH-52 สำหรับจังหวัดลำปาง)",
     ),
+    "value.province_code": (
+        "'{value}' is not a province code; write the province's ISO 3166-2:TH code, e.g. TH-52 for Lampang",
+        "'{value}' ไม่ใช่รหัสจังหวัด ให้ใส่รหัสจังหวัดตามมาตรฐาน ISO 3166-2:TH เช่น TH-52 คือจังหวัดลำปาง",
+    ),
     # --- assessment content ---------------------------------------------------
     "level.invalid": (
         "the level must be a whole number from 1 to 5, or n/a (not applicable) with a reason; got '{value}'",
@@ -448,6 +452,25 @@ CATALOG: dict[str, tuple[str, str]] = {
     "unit.province_name": (
         "the code {code} is {expected}, but the name says '{value}'; check the code or the name",
         "รหัส {code} คือ{expected} แต่ชื่อที่ระบุคือ '{value}' กรุณาตรวจสอบรหัสหรือชื่อ",
+    ),
+    "unit.local_only": (
+        "{field} is for local administrations only; remove it, or write kind: local",
+        "{field} ใช้กับองค์กรปกครองส่วนท้องถิ่นเท่านั้น ให้ลบบรรทัดนี้ หรือแก้เป็น kind: local",
+    ),
+    "unit.local_type_missing": (
+        "a local administration needs local_type, so that it is compared only with its own type:"
+        " pao, city_municipality, town_municipality, subdistrict_municipality, sao or special",
+        "องค์กรปกครองส่วนท้องถิ่นต้องระบุ local_type เพื่อให้เปรียบเทียบเฉพาะกับ อปท. ประเภทเดียวกัน"
+        " ได้แก่ pao (อบจ.) city_municipality (เทศบาลนคร) town_municipality (เทศบาลเมือง)"
+        " subdistrict_municipality (เทศบาลตำบล) sao (อบต.) หรือ special (รูปแบบพิเศษ)",
+    ),
+    "unit.parent_missing": (
+        "a local administration needs parent: the ISO 3166-2:TH code of its province, e.g. parent: TH-52",
+        "องค์กรปกครองส่วนท้องถิ่นต้องระบุ parent คือรหัสจังหวัดที่ตั้ง (ISO 3166-2:TH) เช่น parent: TH-52",
+    ),
+    "unit.parent_unknown": (
+        "'{value}' is not a Thai province code (ISO 3166-2:TH, e.g. TH-52 for Lampang)",
+        "'{value}' ไม่ใช่รหัสจังหวัดตามมาตรฐาน ISO 3166-2:TH (เช่น TH-52 คือจังหวัดลำปาง)",
     ),
     "unit.province_kind": (
         "a province code ({value}) needs kind: province",
@@ -741,6 +764,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "คำนวณผลแล้ว {scored} แบบประเมิน ข้ามไป {invalid} ไฟล์เพราะมีข้อผิดพลาด",
     ),
     "assess.summary_all": ("{scored} assessment(s) scored", "คำนวณผลแล้ว {scored} แบบประเมิน"),
+    "assess.summaries_left_out": (
+        "summaries are printed for rounds of up to {limit} units; {count} not printed"
+        " (--summaries prints every one, --quiet none)",
+        "แสดงสรุปรายหน่วยเมื่อมีไม่เกิน {limit} หน่วย ครั้งนี้ไม่ได้แสดง {count} หน่วย"
+        " (ใช้ --summaries เพื่อแสดงทุกหน่วย หรือ --quiet เพื่อไม่แสดงเลย)",
+    ),
     "labels.languages": (
         "labels.yaml holds a 'th' and an 'en' section (either may be left out) of 'key: text' entries",
         "labels.yaml ประกอบด้วยส่วน 'th' และ 'en' (ละส่วนใดส่วนหนึ่งได้) ที่เป็นรายการ 'คีย์: ข้อความ'",

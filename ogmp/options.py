@@ -63,6 +63,10 @@ class RenderOptions:
         return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
+SUMMARY_LIMIT = 30
+"""Rounds of up to this many units print a summary of each in the terminal (--summaries: all)."""
+
+
 @dataclass(frozen=True)
 class AssessOptions:
     """Everything an ``ogmp assess`` run was asked for, besides its input files."""
@@ -74,6 +78,9 @@ class AssessOptions:
     shard: tuple[int, int] | None = None  # (k, n): write shard k of n
     incremental: bool = True  # False: render again what is up to date (--rebuild)
     timeout: float | None = DEFAULT_TIMEOUT
+    results_kept: int | None = SUMMARY_LIMIT
+    """How many scored results the run hands back whole (for the terminal's per-unit
+    summaries); None: all of them. A round of thousands streams through and keeps none."""
 
     def __post_init__(self) -> None:
         unknown = [name for name in self.formats if name not in FORMATS]
@@ -100,6 +107,7 @@ class AssessOptions:
         shard: str | None = None,
         timeout: float | None = DEFAULT_TIMEOUT,
         rebuild: bool = False,
+        summaries: Literal["auto", "all", "none"] = "auto",
     ) -> AssessOptions:
         """The options from what the user typed; a value that cannot work is a usage error."""
         langs: tuple[Lang, ...] = LANGS if lang == "both" else ("en",) if lang == "en" else ("th",)
@@ -114,6 +122,7 @@ class AssessOptions:
             shard=parse_shard(shard),
             incremental=not rebuild,
             timeout=timeout,
+            results_kept={"auto": SUMMARY_LIMIT, "all": None, "none": 0}[summaries],
         )
 
     def writes(self, *names: str) -> bool:

@@ -81,7 +81,7 @@ def verdicts(
     decided = decision.decided() if decision is not None else {}
     found: dict[str, IndicatorVerdict] = {}
     for _, indicator_id, entry in assessment.entries():
-        digest = entry_digest(entry)
+        digest = entry_digest(entry) if reviews else ""  # only reviews are checked against it
         levels: list[LevelValue] = []
         by: list[int] = []
         stale = disagrees = False

@@ -19,6 +19,7 @@ a figure is stored in the result.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -72,6 +73,7 @@ def round_half_up(value: Fraction | None, places: int) -> float | None:
     return -number if value < 0 else number
 
 
+@functools.cache
 def indicator_score(level: int) -> Fraction:
     """0 for level 1, 25 per level above, 100 for level 5."""
     return Fraction(level - 1, 4) * 100
@@ -91,11 +93,13 @@ class _Indicator:
     entry: IndicatorEntry
     weight: Fraction
 
-    @property
+    # Cached: a round scores every figure of every unit several times over (priorities,
+    # principles, the overall index), and exact fractions are slow to recompute.
+    @functools.cached_property
     def level(self) -> int | None:
         return self.entry.level if isinstance(self.entry.level, int) else None
 
-    @property
+    @functools.cached_property
     def score(self) -> Fraction | None:
         return indicator_score(self.level) if self.level is not None else None
 
@@ -109,11 +113,11 @@ class _Component:
     target: int
     target_from_assessment: bool
 
-    @property
+    @functools.cached_property
     def scored(self) -> list[_Indicator]:
         return [item for item in self.indicators if item.level is not None]
 
-    @property
+    @functools.cached_property
     def score(self) -> Fraction | None:
         scored = self.scored
         if not scored:
@@ -123,12 +127,12 @@ class _Component:
             sum((item.weight * item.score for item in scored if item.score is not None), Fraction(0)) / total
         )
 
-    @property
+    @functools.cached_property
     def mean_level(self) -> Fraction | None:
         score = self.score
         return level_of(score) if score is not None else None
 
-    @property
+    @functools.cached_property
     def gap(self) -> Fraction | None:
         mean = self.mean_level
         return max(Fraction(0), self.target - mean) if mean is not None else None
@@ -446,6 +450,8 @@ def score_assessment(
         ),
         unit_code=assessment.unit.code,
         unit_kind=assessment.unit.kind,
+        unit_local_type=assessment.unit.local_type,
+        unit_parent=assessment.unit.parent,
         unit_name=Bilingual(th=name.th, en=name.en or name.th),
         agenda=assessment.agenda,
         agenda_name=agenda.name,
@@ -522,7 +528,11 @@ def score_reviewed(
         components.append(
             component.model_copy(update={"self_score": own_scores[component.id], "indicators": indicators})
         )
-    digests = {indicator_id: entry_digest(entry) for _, indicator_id, entry in assessment.entries()}
+    digests = (
+        {indicator_id: entry_digest(entry) for _, indicator_id, entry in assessment.entries()}
+        if reviews
+        else {}
+    )
     reviewers = []
     for name, review in reviews:
         given = {i: v for i, v in review.verdicts().items() if v.level is not None and i in digests}
@@ -567,30 +577,58 @@ def compare_rounds(results: Sequence[UnitResult]) -> list[UnitResult]:
         if earlier is None:
             compared.append(result)
             continue
-        before = earlier
-        old = {c.id: c for c in before.components}
-        changes = [
-            ComponentChange(
-                component=c.id,
-                score_before=old[c.id].score if c.id in old else None,
-                score_after=c.score,
-                score_change=_difference(c.score, old[c.id].score if c.id in old else None),
-                level_before=old[c.id].level if c.id in old else None,
-                level_after=c.level,
-            )
-            for c in result.components
-        ]
-        comparison = RoundComparison(
-            previous_round=before.round,
-            previous_sha256=before.inputs.sha256,
-            same_rubric_version=before.inputs.rubric_version == result.inputs.rubric_version,
-            overall_before=before.overall.score,
-            overall_after=result.overall.score,
-            overall_change=_difference(result.overall.score, before.overall.score),
-            components=changes,
+        compared.append(
+            result.model_copy(update={"comparison": round_comparison(RoundFigures.of(earlier), result)})
         )
-        compared.append(result.model_copy(update={"comparison": comparison}))
     return compared
+
+
+@dataclass(frozen=True)
+class RoundFigures:
+    """What a later round is compared with: a round's overall and component figures."""
+
+    round: int
+    sha256: str
+    rubric_version: int
+    overall: float | None
+    components: dict[str, tuple[float | None, int | None]]
+    """Score and level, by component id."""
+
+    @classmethod
+    def of(cls, result: UnitResult) -> RoundFigures:
+        """The figures of ``result``."""
+        return cls(
+            round=result.round,
+            sha256=result.inputs.sha256,
+            rubric_version=result.inputs.rubric_version,
+            overall=result.overall.score,
+            components={c.id: (c.score, c.level) for c in result.components},
+        )
+
+
+def round_comparison(before: RoundFigures, after: UnitResult) -> RoundComparison:
+    """How ``after`` changed since ``before``, the same unit's previous round."""
+    old = before.components
+    changes = [
+        ComponentChange(
+            component=c.id,
+            score_before=old[c.id][0] if c.id in old else None,
+            score_after=c.score,
+            score_change=_difference(c.score, old[c.id][0] if c.id in old else None),
+            level_before=old[c.id][1] if c.id in old else None,
+            level_after=c.level,
+        )
+        for c in after.components
+    ]
+    return RoundComparison(
+        previous_round=before.round,
+        previous_sha256=before.sha256,
+        same_rubric_version=before.rubric_version == after.inputs.rubric_version,
+        overall_before=before.overall,
+        overall_after=after.overall.score,
+        overall_change=_difference(after.overall.score, before.overall),
+        components=changes,
+    )
 
 
 def _difference(after: float | None, before: float | None) -> float | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
@@ -55,6 +55,8 @@ RESULT_COLUMNS: tuple[Column[UnitComponent], ...] = (
     Column("unit_name_th", lambda row: row[0].unit_name.th),
     Column("unit_name_en", lambda row: row[0].unit_name.en),
     Column("unit_kind", lambda row: row[0].unit_kind),
+    Column("unit_local_type", lambda row: row[0].unit_local_type or ""),
+    Column("unit_parent", lambda row: row[0].unit_parent or ""),
     Column("agenda", lambda row: row[0].agenda),
     Column("round", lambda row: row[0].round),
     Column("date", lambda row: row[0].date.isoformat()),
@@ -90,32 +92,32 @@ RESULT_COLUMNS: tuple[Column[UnitComponent], ...] = (
 
 CSV_COLUMNS = tuple(header_row(RESULT_COLUMNS))
 _ORDER = tuple(CSV_COLUMNS.index(name) for name in ("unit_code", "agenda", "round", "component_number"))
+_KEY = _ORDER[:3]  # unit_code, agenda, round: a unit's rows
 
 
 def results_csv(results: Sequence[UnitResult]) -> bytes:
     """One row per unit and component; UTF-8 with a BOM so that Excel shows Thai."""
-    return _csv_bytes(list(_csv_rows(results)))
+    return _csv_bytes([row for result in results for row in result_rows(result)])
 
 
-def merge_results_csv(existing: bytes, results: Sequence[UnitResult]) -> bytes:
-    """``results.csv`` as it was, with the rows of ``results``' units in place of theirs.
+def merge_results_csv(existing: bytes, rows: Sequence[Sequence[object]]) -> bytes:
+    """``results.csv`` as it was, with ``rows`` (:func:`result_rows`) in place of their units'.
 
     Rows are in unit, agenda, round and component order, so that shards of a round,
     merged one after the other, give the bytes one run would.
     """
-    ours = {(result.unit_code, result.agenda, str(result.round)) for result in results}
+    ours = {tuple(str(row[index]) for index in _KEY) for row in rows}
     kept: list[Sequence[object]] = []
     for row in csv.DictReader(io.StringIO(existing.decode("utf-8-sig", errors="replace"))):
-        key = (row.get("unit_code"), row.get("agenda"), row.get("round"))
+        key = tuple(row.get(CSV_COLUMNS[index]) or "" for index in _KEY)
         if all(key) and key not in ours:
             kept.append([row.get(column) or "" for column in CSV_COLUMNS])
-    return _csv_bytes(kept + list(_csv_rows(results)))
+    return _csv_bytes(kept + list(rows))
 
 
-def _csv_rows(results: Sequence[UnitResult]) -> Iterator[Sequence[object]]:
-    for result in results:
-        for component in result.components:
-            yield value_row(RESULT_COLUMNS, (result, component))
+def result_rows(result: UnitResult) -> list[Sequence[object]]:
+    """The rows of ``results.csv`` for one unit: one per component."""
+    return [value_row(RESULT_COLUMNS, (result, component)) for component in result.components]
 
 
 def _csv_order(row: Sequence[object]) -> tuple[tuple[int, str], ...]:

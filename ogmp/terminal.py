@@ -374,9 +374,9 @@ def print_outputs(console: Console, run: AssessRun, lang: Lang) -> None:
             text += Message("assess.failed_same", count=count).render(lang)
         console.print(Text(text, style="red"))
     summary = (
-        Message("assess.summary", scored=len(run.results), invalid=len(run.invalid))
+        Message("assess.summary", scored=run.scored, invalid=len(run.invalid))
         if run.invalid
-        else Message("assess.summary_all", scored=len(run.results))
+        else Message("assess.summary_all", scored=run.scored)
     ).render(lang)
     if run.failed:
         summary = Message("assess.failed", summary=summary, count=len(run.failed)).render(lang)

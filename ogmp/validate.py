@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -140,8 +140,44 @@ def _yaml_files(folder: Path) -> tuple[list[Path], list[tuple[Path, Problem]]]:
     return sorted(files), problems
 
 
+class FolderIndex:
+    """The companion files (reviews, decisions, plans) of each folder's assessments, each
+    folder listed once: looking for them file by file would list a folder of thousands of
+    assessments thousands of times."""
+
+    def __init__(self) -> None:
+        self._folders: dict[Path, tuple[dict[str, list[str]], frozenset[str]]] = {}
+
+    def _listing(self, folder: Path) -> tuple[dict[str, list[str]], frozenset[str]]:
+        if folder not in self._folders:
+            try:
+                names = frozenset(entry.name for entry in os.scandir(folder))
+            except OSError:
+                names = frozenset()
+            companions: dict[str, list[str]] = {}
+            for name in sorted(names):
+                assessment = filenames.companion_of(name)
+                if assessment is not None:
+                    companions.setdefault(assessment, []).append(name)
+            self._folders[folder] = (companions, names)
+        return self._folders[folder]
+
+    def companions(self, path: Path) -> list[str]:
+        """The names of the companion files of the assessment at ``path``, sorted."""
+        return self._listing(path.parent)[0].get(path.name, [])
+
+    def has(self, folder: Path, name: str) -> bool:
+        """Whether ``folder`` holds a file or folder named ``name``."""
+        return name in self._listing(folder)[1]
+
+
 def validate_file(
-    path: Path, registry: Registry, *, partial: bool = False, today: dt.date | None = None
+    path: Path,
+    registry: Registry,
+    *,
+    partial: bool = False,
+    today: dt.date | None = None,
+    index: FolderIndex | None = None,
 ) -> CheckedFile:
     """Validate one assessment file, collecting every problem in it."""
     result = CheckedFile(shown(path))
@@ -180,28 +216,38 @@ def validate_file(
         result.document, assessment, found.rubric, partial=partial
     )
     result.problems += problems
-    _read_companions(result, path, assessment, found.rubric, today=today or dt.date.today())
+    _read_companions(
+        result, path, assessment, found.rubric, today=today or dt.date.today(), index=index or FolderIndex()
+    )
     result.problems.sort(key=Problem.sort_key)
     return result
 
 
 def _read_companions(
-    result: CheckedFile, path: Path, assessment: Assessment, rubric: Rubric, *, today: dt.date
+    result: CheckedFile,
+    path: Path,
+    assessment: Assessment,
+    rubric: Rubric,
+    *,
+    today: dt.date,
+    index: FolderIndex,
 ) -> None:
     """The reviews, decision, checked links and action plan that go with the assessment at
     ``path``, each checked against it; their problems join the assessment's."""
     assert result.document is not None
     folder = path.parent
-    for review_path in sorted(folder.glob(filenames.review_name(path.name, "*"))):
-        if filenames.companion_of(review_path.name) != path.name:
+    companions = index.companions(path)
+    for name in companions:
+        if filenames.companion_kind(name) != "review":
             continue
+        review_path = folder / name
         loaded = _read_model(review_path, Review, result)
         if loaded is not None:
             document, review = loaded
             result.problems += check_review(document, review, assessment, result.document)
             result.reviews.append((document, review))
     decision_path = folder / filenames.decision_name(path.name)
-    if decision_path.is_file():
+    if decision_path.name in companions and decision_path.is_file():
         loaded_decision = _read_model(decision_path, Decision, result)
         if loaded_decision is not None:
             document, decision = loaded_decision
@@ -209,14 +255,14 @@ def _read_companions(
             result.problems += check_decision(document, decision, assessment, result.document, found)
             result.decision = (document, decision)
     plan_path = folder / filenames.plan_name(path.name)
-    if plan_path.is_file():
+    if plan_path.name in companions and plan_path.is_file():
         loaded_plan = _read_model(plan_path, Plan, result)
         if loaded_plan is not None:
             document, plan = loaded_plan
             result.problems += check_plan(document, plan, assessment, result.document, rubric, today=today)
             result.plan = (document, plan)
     links = folder / filenames.LINKS_FILE
-    if links.is_file():
+    if index.has(folder, links.name) and links.is_file():
         try:
             result.links = LinkChecks.model_validate_json(links.read_bytes())
         except (OSError, ValueError):
@@ -249,38 +295,52 @@ def validate_paths(
     is checked, keeping only its problems and progress: memory then stays flat over
     thousands of files.
     """
-    results: list[CheckedFile] = []
-    first_by_identity: dict[tuple[str, str, int], CheckedFile] = {}
-    dates: dict[tuple[str, str, int], dt.date] = {}
-    planned: list[tuple[CheckedFile, tuple[str, str, int]]] = []
-    for path, problem in expand_paths(paths):
-        if problem is not None:
-            results.append(CheckedFile(problem.file, [problem]))
-            continue
-        result = validate_file(path, registry, partial=partial, today=today)
+    results = []
+    for result in check_files(paths, registry, partial=partial, today=today):
         results.append(result)
-        if result.assessment is not None and result.document is not None:
-            identity = (
-                result.assessment.unit.code,
-                result.assessment.agenda,
-                result.assessment.round,
-            )
-            first = first_by_identity.setdefault(identity, result)
-            if first is not result:
-                message = Message("assessment.duplicate", other=first.shown)
-                result.problems.append(result.document.problem(("unit", "code"), message))
-            elif result.assessment.date is not None:
-                dates[identity] = result.assessment.date
-            if result.plan is not None:
-                planned.append((result, identity))
         if not keep_inputs:
             result.document = result.assessment = None
-    for result, identity in planned:
-        assert result.plan is not None
-        result.problems += _follow_up_problems(*result.plan, identity, dates)
     for result in results:
         result.problems.sort(key=Problem.sort_key)
     return ValidationReport(results, partial)
+
+
+def check_files(
+    paths: Sequence[Path], registry: Registry, *, partial: bool = False, today: dt.date | None = None
+) -> Iterator[CheckedFile]:
+    """Each assessment file under ``paths`` as soon as it is checked, in order.
+
+    What is found across files is added as it is known: a file that repeats an earlier
+    one's unit, agenda and round is an error; and, once every file has been seen, the
+    progress entries of a plan dated after the next round's assessment are warned about
+    on the plan's file (its result has then already been yielded; nothing here holds
+    on to the files themselves).
+    """
+    first_by_identity: dict[tuple[str, str, int], str] = {}
+    dates: dict[tuple[str, str, int], dt.date] = {}
+    planned: list[tuple[CheckedFile, tuple[YamlDocument, Plan], tuple[str, str, int]]] = []
+    index = FolderIndex()
+    for path, problem in expand_paths(paths):
+        if problem is not None:
+            yield CheckedFile(problem.file, [problem])
+            continue
+        result = validate_file(path, registry, partial=partial, today=today, index=index)
+        if result.assessment is not None and result.document is not None:
+            identity = (result.assessment.unit.code, result.assessment.agenda, result.assessment.round)
+            if identity in first_by_identity:
+                message = Message("assessment.duplicate", other=first_by_identity[identity])
+                result.problems.append(result.document.problem(("unit", "code"), message))
+                result.problems.sort(key=Problem.sort_key)
+            else:
+                first_by_identity[identity] = result.shown
+                if result.assessment.date is not None:
+                    dates[identity] = result.assessment.date
+            if result.plan is not None:
+                planned.append((result, result.plan, identity))
+        yield result
+    for result, (document, plan), identity in planned:
+        result.problems += _follow_up_problems(document, plan, identity, dates)
+        result.problems.sort(key=Problem.sort_key)
 
 
 def _follow_up_problems(

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 from ogmp.cli import app
 from ogmp.errors import UsageError
 from ogmp.models.result import UnitResult
-from ogmp.options import parse_formats
+from ogmp.assess import assess_paths
+from ogmp.options import SUMMARY_LIMIT, AssessOptions, parse_formats
 from ogmp.registry import Registry
 from ogmp.tables import CSV_COLUMNS
 
@@ -91,3 +92,81 @@ def test_summary_in_english(runner: CliRunner) -> None:
     assert "Gaps to close first: 1) Component 3 (2.67)  2) Component 2 (1.50)  3) Component 1 (1.33)" in lines
     assert "Levels 4-5 claimed without evidence, indicators 3.1" in lines
     assert lines[-1] == "1 assessment(s) scored"
+
+
+# --- a round streams through scoring ------------------------------------------------------------
+
+BUNDLED = Path(__file__).resolve().parent.parent / "assessments"
+LAMPANG = [BUNDLED / name for name in sorted(p.name for p in BUNDLED.glob("th-52-*"))]
+
+
+def test_rounds_in_any_file_order_give_the_same_results(tmp_path: Path) -> None:
+    """The next round read first (its folder sorts first) is compared with, and follows up the
+    plan of, the earlier round all the same: it is scored again once that round is known."""
+    import shutil
+
+    later, earlier = tmp_path / "a-later", tmp_path / "b-earlier"
+    for path in LAMPANG:
+        target = later if "2565" in path.name else earlier
+        target.mkdir(exist_ok=True)
+        shutil.copy(path, target / path.name)
+    registry = Registry()
+    in_order = assess([earlier, later], tmp_path / "in-order", formats=["json", "csv"], registry=registry)
+    reversed_ = assess([later, earlier], tmp_path / "reversed", formats=["json", "csv"], registry=registry)
+    assert reversed_.scored == in_order.scored == 2
+    assert sorted(p.name for p in reversed_.written) == sorted(p.name for p in in_order.written)
+    for name in ("th-52-pm25-2564.json", "th-52-pm25-2565.json", "results.csv"):
+        assert (tmp_path / "reversed" / name).read_bytes() == (tmp_path / "in-order" / name).read_bytes()
+    [_, followed] = reversed_.results
+    assert followed.comparison is not None and followed.comparison.previous_round == 2564
+    assert followed.follow_up is not None and followed.follow_up.plan_round == 2564
+
+
+def test_a_large_round_hands_back_only_the_results_it_was_asked_to_keep(
+    registry: Registry, tmp_path: Path, valid_text: str
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(1, 4):
+        text = valid_text.replace("round: 2564", f"round: {2563 + number}")
+        (folder / f"unit-{number}.yaml").write_text(text, encoding="utf-8")
+    options = AssessOptions(formats=("json",), out=tmp_path / "out", results_kept=2)
+    run = assess_paths([folder], registry, options)
+    assert (run.scored, len(run.results), run.results_left_out) == (3, 2, 1)
+    assert len(list((tmp_path / "out").glob("*.json"))) == 3
+    assert run.results[1].comparison is not None  # the kept results are whole
+
+
+def test_the_terminal_says_how_many_summaries_it_left_out(
+    runner: CliRunner, tmp_path: Path, valid_text: str
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(SUMMARY_LIMIT + 2):
+        text = valid_text.replace("round: 2564", f"round: {2530 + number}")
+        (folder / f"unit-{number:02d}.yaml").write_text(text, encoding="utf-8")
+    result = runner.invoke(
+        app, ["assess", str(folder), *MINI, "--lang", "en", "-f", "json", "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        f"summaries are printed for rounds of up to {SUMMARY_LIMIT} units; 2 not printed"
+        " (--summaries prints every one, --quiet none)"
+    ) in " ".join(result.output.split())
+    every = runner.invoke(
+        app,
+        [
+            "assess",
+            str(folder),
+            *MINI,
+            "--lang",
+            "en",
+            "--summaries",
+            "-f",
+            "json",
+            "--out",
+            str(tmp_path / "o"),
+        ],
+    )
+    assert every.exit_code == 0 and "not printed" not in every.output
+    assert every.output.count("OG&MP index") >= SUMMARY_LIMIT + 2

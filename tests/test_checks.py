@@ -284,3 +284,46 @@ def test_broken_index_catalogue_is_located(tmp_path: Path) -> None:
         " known source (did you mean"
         " 'odb_2016'?); known: " + ", ".join(s.id for s in Registry().catalogues.indices.sources),
     ]
+
+
+LOCAL_UNIT = """unit:
+  code: '5520101'
+  kind: local
+  name:
+    th: เทศบาลนครลำปาง
+    en: Lampang City Municipality
+"""
+
+
+def test_a_local_administration_names_its_type_and_province(
+    registry: Registry, write, valid_text: str
+) -> None:  # type: ignore[no-untyped-def]
+    header, rest = valid_text.split("agenda:", 1)
+    local = "# A complete assessment against the small test rubric.\n" + LOCAL_UNIT
+    complete = local + "  local_type: city_municipality\n  parent: th-52\n" + "agenda:" + rest
+    assert assessment_problems(registry, write, complete) == []
+    assert validate_file(write("c.yaml", complete), registry, today=TODAY).assessment.unit.parent == "TH-52"  # type: ignore[union-attr]
+    assert assessment_problems(registry, write, local + "agenda:" + rest) == [
+        "unit: a local administration needs local_type, so that it is compared only with its own type:"
+        " pao, city_municipality, town_municipality, subdistrict_municipality, sao or special",
+        "unit: a local administration needs parent: the ISO 3166-2:TH code of its province, e.g. parent: TH-52",
+    ]
+    unknown = complete.replace("parent: th-52", "parent: TH-99")
+    assert assessment_problems(registry, write, unknown) == [
+        "unit.parent: 'TH-99' is not a Thai province code (ISO 3166-2:TH, e.g. TH-52 for Lampang)"
+    ]
+    not_a_code = complete.replace("parent: th-52", "parent: Lampang")
+    assert assessment_problems(registry, write, not_a_code) == [
+        "unit.parent: 'Lampang' is not a province code; write the province's ISO 3166-2:TH code,"
+        " e.g. TH-52 for Lampang"
+    ]
+
+
+def test_only_a_local_administration_has_a_type_and_parent(
+    registry: Registry, write, valid_text: str
+) -> None:  # type: ignore[no-untyped-def]
+    text = valid_text.replace("agenda:", "  local_type: sao\n  parent: TH-52\nagenda:", 1)
+    assert assessment_problems(registry, write, text) == [
+        "unit.local_type: local_type is for local administrations only; remove it, or write kind: local",
+        "unit.parent: parent is for local administrations only; remove it, or write kind: local",
+    ]

@@ -146,6 +146,28 @@ UnitCode = Annotated[
     WithJsonSchema({"anyOf": [schemas.code(_UNIT_CODE.pattern), {"type": "number", "minimum": 0}]}),
 ]
 UnitKind = Literal["province", "agency", "local"]
+LocalType = Literal[
+    "pao", "city_municipality", "town_municipality", "subdistrict_municipality", "sao", "special"
+]
+"""The types of local administration, each compared only with its own kind: อบจ., เทศบาลนคร,
+เทศบาลเมือง, เทศบาลตำบล, อบต., and the special forms (กรุงเทพมหานคร, เมืองพัทยา)."""
+
+
+def parse_parent(value: Any) -> str | None:
+    refuse_collections(value)
+    if value is None:
+        return None
+    text = str(value).strip().upper()
+    if not PROVINCE_CODE.fullmatch(text):
+        raise ogmp_error("value.province_code", value=_preview(str(value)))
+    return text
+
+
+ParentCode = Annotated[
+    str | None,
+    BeforeValidator(parse_parent),
+    WithJsonSchema({"anyOf": [schemas.code(PROVINCE_CODE.pattern), {"type": "null"}]}),
+]
 
 
 class UnitName(StrictModel):
@@ -167,6 +189,19 @@ class Unit(StrictModel):
         "Kind: province, agency (central government) or local (local administration)",
     )
     name: UnitName = describe("ชื่อหน่วยงาน", "Name of the unit")
+    local_type: LocalType | None = describe(
+        "ประเภท อปท. (เฉพาะ kind: local): pao = อบจ., city_municipality = เทศบาลนคร,"
+        " town_municipality = เทศบาลเมือง, subdistrict_municipality = เทศบาลตำบล, sao = อบต.,"
+        " special = กรุงเทพมหานครหรือเมืองพัทยา",
+        "Type of local administration (kind: local only): pao, city_municipality,"
+        " town_municipality, subdistrict_municipality, sao or special (Bangkok, Pattaya City)",
+        default=None,
+    )
+    parent: ParentCode = describe(
+        "จังหวัดที่ อปท. ตั้งอยู่ (เฉพาะ kind: local) รหัส ISO 3166-2 เช่น TH-52 คือลำปาง",
+        "The province a local administration is in (kind: local only), ISO 3166-2, e.g. TH-52",
+        default=None,
+    )
 
 
 class RubricRef(StrictModel):

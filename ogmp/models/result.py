@@ -278,6 +278,12 @@ class UnitResult(StrictModel):
     unit_code: str
     unit_kind: str
     unit_name: Bilingual
+    unit_local_type: str | None = Field(
+        default=None, description="a local administration's type: pao, city_municipality, ..."
+    )
+    unit_parent: str | None = Field(
+        default=None, description="a local administration's province (ISO 3166-2)"
+    )
     agenda: str
     agenda_name: Bilingual
     round: int
