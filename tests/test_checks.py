@@ -298,7 +298,7 @@ LOCAL_UNIT = """unit:
 def test_a_local_administration_names_its_type_and_province(
     registry: Registry, write, valid_text: str
 ) -> None:  # type: ignore[no-untyped-def]
-    header, rest = valid_text.split("agenda:", 1)
+    _, rest = valid_text.split("agenda:", 1)
     local = "# A complete assessment against the small test rubric.\n" + LOCAL_UNIT
     complete = local + "  local_type: city_municipality\n  parent: th-52\n" + "agenda:" + rest
     assert assessment_problems(registry, write, complete) == []
