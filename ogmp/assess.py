@@ -18,7 +18,7 @@ from ogmp.models.catalogue import CATALOGUE_NAMES
 from ogmp.models.plan import Plan
 from ogmp.models.result import UnitResult
 from ogmp.national import summarize
-from ogmp.options import NATIONAL_FORMATS, REPORT_FORMATS, AssessOptions
+from ogmp.options import REPORT_FORMATS, AssessOptions
 from ogmp.output import FolderLock, ensure_folder, write_atomic
 from ogmp.plans import follow_up, planned_actions
 from ogmp.provenance import EmbeddedFile, embedded_files, result_json
@@ -78,11 +78,10 @@ def assess_paths(
     render, out, shard = options.render, options.out, options.shard
     if render.templates is not None:
         user_folder(render.templates)
-    wants_reports = options.writes(*REPORT_FORMATS)
-    if wants_reports:
+    wants_reports = options.writes_unit_reports
+    wants_national = options.writes_summaries
+    if options.writes(*REPORT_FORMATS) and (wants_reports or wants_national):
         check_templates(template_dirs(render.templates))  # once, before any report is rendered
-    first_shard = shard is None or shard[0] == 1
-    wants_national = first_shard and options.writes(*NATIONAL_FORMATS)
     run = AssessRun([], [])
 
     def mine(result: UnitResult) -> bool:

@@ -31,6 +31,7 @@ from ogmp.options import (
     AssessOptions,
     Audience,
     PdfVariant,
+    ReportScope,
 )
 from ogmp.registry import Registry
 from ogmp.terminal import (
@@ -258,6 +259,14 @@ def assess(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Do not print the per-unit summaries.")
     ] = False,
+    reports: Annotated[
+        ReportScope,
+        typer.Option(
+            "--reports",
+            help="With pdf or html: all (default); units: each unit's gap report only;"
+            " summaries: only the national summaries and provincial roll-ups.",
+        ),
+    ] = "all",
     summaries: Annotated[
         bool,
         typer.Option(
@@ -287,6 +296,7 @@ def assess(
             timeout=timeout,
             rebuild=rebuild,
             summaries="none" if quiet else "all" if summaries else "auto",
+            reports=reports,
         ),
     )
     registry = _registry(language, rubrics)

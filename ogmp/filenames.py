@@ -23,6 +23,11 @@ def national_report(cohort_key: str, fmt: str, lang: str) -> str:
     return f"national-{cohort_key}.xlsx" if fmt == "xlsx" else f"national-{cohort_key}.{lang}.{fmt}"
 
 
+def roll_up_report(province_code: str, cohort_key: str, fmt: str, lang: str) -> str:
+    """``rollup-th-52-ogmp-8-v2-pm25-2567.th.pdf``: one province's local administrations."""
+    return f"rollup-{province_code.lower()}-{cohort_key}.{lang}.{fmt}"
+
+
 RESULTS_CSV = "results.csv"
 
 

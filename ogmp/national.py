@@ -23,9 +23,30 @@ from ogmp.scoring import round_half_up
 WEIGHT_FACTORS = (Fraction(1, 2), Fraction(3, 2))
 
 KIND_NAMES = {
+    "province": Bilingual(th="จังหวัด", en="Provinces"),
     "agency": Bilingual(th="ส่วนราชการ", en="Central agencies"),
     "local": Bilingual(th="องค์กรปกครองส่วนท้องถิ่น", en="Local administrations"),
 }
+LOCAL_TYPE_NAMES = {
+    "pao": Bilingual(th="องค์การบริหารส่วนจังหวัด (อบจ.)", en="Provincial Administrative Organisations"),
+    "city_municipality": Bilingual(th="เทศบาลนคร", en="City municipalities"),
+    "town_municipality": Bilingual(th="เทศบาลเมือง", en="Town municipalities"),
+    "subdistrict_municipality": Bilingual(th="เทศบาลตำบล", en="Subdistrict municipalities"),
+    "sao": Bilingual(th="องค์การบริหารส่วนตำบล (อบต.)", en="Subdistrict Administrative Organisations"),
+    "special": Bilingual(th="องค์กรปกครองส่วนท้องถิ่นรูปแบบพิเศษ", en="Special local administrations"),
+}
+GROUP_ORDER = ("province", "agency", *(f"local:{kind}" for kind in LOCAL_TYPE_NAMES), "local")
+"""Units of different kinds are never ranked together: each ranking group has its own ranking."""
+WEAKEST_COMPONENTS = 3
+
+
+def ranking_group(result: UnitResult) -> tuple[str, Bilingual]:
+    """The group ``result`` is ranked in: provinces, agencies, or one type of local administration."""
+    if result.unit_kind == "local" and result.unit_local_type in LOCAL_TYPE_NAMES:
+        return f"local:{result.unit_local_type}", LOCAL_TYPE_NAMES[result.unit_local_type]
+    return result.unit_kind, KIND_NAMES.get(
+        result.unit_kind, Bilingual(th=result.unit_kind, en=result.unit_kind)
+    )
 
 
 @dataclass(frozen=True)
@@ -85,6 +106,45 @@ class UnitRow:
     file: str
     self_index: float | None = None
     assurance: str = "self_assessed"
+    group: str = ""
+    """The ranking group (:func:`ranking_group`): ``rank`` is the unit's rank within it."""
+    parent: str | None = None
+    """A local administration's province."""
+
+
+@dataclass(frozen=True)
+class RankingGroup:
+    """Units of one kind (provinces, agencies, one type of local administration), ranked together."""
+
+    id: str
+    name: Bilingual
+    members: list[UnitRow]
+    spread: Spread | None
+
+
+@dataclass(frozen=True)
+class ProvinceGroup:
+    """The local administrations of one type in one province, ranked among themselves."""
+
+    id: str
+    name: Bilingual
+    members: list[tuple[int | None, UnitRow]]
+    """Each with its rank in the province among its type."""
+    spread: Spread | None
+
+
+@dataclass(frozen=True)
+class ProvinceRollUp:
+    """One province's local administrations: how many were assessed, how their index is
+    spread, the components weakest across them, and each type ranked on its own."""
+
+    code: str
+    name: Bilingual
+    count: int
+    spread: Spread | None
+    weakest: list[tuple[str, float]]
+    """The components with the lowest median score across its units (id, median)."""
+    groups: list[ProvinceGroup]
 
 
 @dataclass(frozen=True)
@@ -209,6 +269,9 @@ class Cohort:
     divergence: list[Divergence] = field(default_factory=list)
     agreement: Agreement | None = None
     follow_up: PlanFollowUp | None = None
+    groups: list[RankingGroup] = field(default_factory=list)
+    provinces: list[ProvinceRollUp] = field(default_factory=list)
+    """The local administrations by province, where local units name theirs."""
 
     def includes(self, result: UnitResult) -> bool:
         """Whether ``result`` is one of this cohort's units."""
@@ -253,9 +316,7 @@ def _peer(result: UnitResult, catalogues: Catalogues) -> tuple[str, Bilingual]:
     province = catalogues.provinces.by_code.get(result.unit_code)
     if result.unit_kind == "province" and province is not None:
         return province.region, catalogues.provinces.regions_by_id[province.region].name
-    return result.unit_kind, KIND_NAMES.get(
-        result.unit_kind, Bilingual(th=result.unit_kind, en=result.unit_kind)
-    )
+    return ranking_group(result)
 
 
 def _stability(rows: list[UnitRow], components: list[ComponentColumn]) -> tuple[list[Stability], int]:
@@ -300,7 +361,12 @@ def summarize(results: Sequence[UnitResult], catalogues: Catalogues) -> National
     cohorts = []
     for (rubric_id, version, agenda, fiscal_year), members in sorted(by_cohort.items()):
         first = members[0]
-        ranks = competition_ranks({_unit_key(r): r.overall.score for r in members})
+        ranks: dict[str, int | None] = {}
+        by_group: dict[str, list[UnitResult]] = defaultdict(list)
+        for result in members:
+            by_group[ranking_group(result)[0]].append(result)
+        for grouped in by_group.values():
+            ranks.update(competition_ranks({_unit_key(r): r.overall.score for r in grouped}))
         rows = sorted(
             (
                 UnitRow(
@@ -320,11 +386,29 @@ def summarize(results: Sequence[UnitResult], catalogues: Catalogues) -> National
                     file=r.inputs.file,
                     self_index=r.overall.self_score,
                     assurance=r.assurance,
+                    group=ranking_group(r)[0],
+                    parent=r.unit_parent,
                 )
                 for r in members
             ),
-            key=lambda row: (row.rank is None, row.rank or 0, row.unit_code, row.agenda),
+            key=lambda row: (
+                _group_order(row.group),
+                row.rank is None,
+                row.rank or 0,
+                row.unit_code,
+                row.agenda,
+            ),
         )
+        group_names = dict(ranking_group(r) for r in members)
+        groups = [
+            RankingGroup(
+                id=group_id,
+                name=group_names[group_id],
+                members=[row for row in rows if row.group == group_id],
+                spread=spread([row.index for row in rows if row.group == group_id and row.index is not None]),
+            )
+            for group_id in sorted(group_names, key=_group_order)
+        ]
         components = [
             ComponentColumn(
                 id=c.id,
@@ -367,7 +451,11 @@ def summarize(results: Sequence[UnitResult], catalogues: Catalogues) -> National
                 else None
             )
             trends.append(Trend(row.unit_code, row.name, row.agenda, points, change))
-        stability, scenarios = _stability(rows, components)
+        stability: list[Stability] = []
+        scenarios = 0
+        for group in groups:
+            moved, scenarios = _stability(group.members, components)
+            stability += moved
         cohorts.append(
             Cohort(
                 rubric_id=rubric_id,
@@ -387,9 +475,69 @@ def summarize(results: Sequence[UnitResult], catalogues: Catalogues) -> National
                 divergence=[divergence(r) for r in members if r.reviewers],
                 agreement=agreement(members),
                 follow_up=plan_follow_up(members),
+                groups=groups,
+                provinces=province_roll_ups(rows, components, catalogues),
             )
         )
     return NationalSummary(cohorts)
+
+
+def _group_order(group_id: str) -> tuple[int, str]:
+    return (GROUP_ORDER.index(group_id) if group_id in GROUP_ORDER else len(GROUP_ORDER), group_id)
+
+
+def province_roll_ups(
+    rows: Sequence[UnitRow], components: Sequence[ComponentColumn], catalogues: Catalogues
+) -> list[ProvinceRollUp]:
+    """The local administrations of each province that has any among ``rows``: types ranked
+    within the province, never against one another."""
+    by_province: dict[str, list[UnitRow]] = defaultdict(list)
+    for row in rows:
+        if row.kind == "local" and row.parent is not None:
+            by_province[row.parent].append(row)
+    roll_ups = []
+    for code in sorted(by_province):  # readers' order is the report's: it knows their language
+        members = by_province[code]
+        province = catalogues.provinces.by_code.get(code)
+        medians = [
+            (c.id, statistics.median(scores))
+            for c in components
+            if (scores := [score for row in members if (score := row.scores.get(c.id)) is not None])
+        ]
+        group_ids = sorted({row.group for row in members}, key=_group_order)
+        groups = []
+        for group_id in group_ids:
+            grouped = [row for row in members if row.group == group_id]
+            ranks = competition_ranks({f"{row.unit_code}|{row.agenda}": row.index for row in grouped})
+            ranked = sorted(
+                ((ranks[f"{row.unit_code}|{row.agenda}"], row) for row in grouped),
+                key=lambda pair: (pair[0] is None, pair[0] or 0, pair[1].unit_code),
+            )
+            name = LOCAL_TYPE_NAMES.get(group_id.removeprefix("local:"), KIND_NAMES["local"])
+            groups.append(
+                ProvinceGroup(
+                    id=group_id,
+                    name=name,
+                    members=ranked,
+                    spread=spread([row.index for row in grouped if row.index is not None]),
+                )
+            )
+        roll_ups.append(
+            ProvinceRollUp(
+                code=code,
+                name=province.name if province is not None else Bilingual(th=code, en=code),
+                count=len(members),
+                spread=spread([row.index for row in members if row.index is not None]),
+                weakest=[
+                    (cid, round_half_up(Fraction(repr(median)), 1) or 0.0)
+                    for cid, median in sorted(medians, key=lambda item: (item[1], item[0]))[
+                        :WEAKEST_COMPONENTS
+                    ]
+                ],
+                groups=groups,
+            )
+        )
+    return roll_ups
 
 
 def plan_follow_up(results: Sequence[UnitResult]) -> PlanFollowUp | None:

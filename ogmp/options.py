@@ -36,6 +36,10 @@ DEFAULT_TIMEOUT = 180.0  # seconds per report
 Audience = Literal["public", "internal"]
 """Who a report is for: the public (reviewers' public notes only) or the secretariat (all notes)."""
 AUDIENCES: tuple[Audience, ...] = get_args(Audience)
+ReportScope = Literal["all", "units", "summaries"]
+"""Which reports pdf and html write: both kinds, each unit's gap report only, or only the
+summaries (national and provincial roll-ups; for a round of thousands of local units)."""
+REPORT_SCOPES: tuple[ReportScope, ...] = get_args(ReportScope)
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,8 @@ class AssessOptions:
     results_kept: int | None = SUMMARY_LIMIT
     """How many scored results the run hands back whole (for the terminal's per-unit
     summaries); None: all of them. A round of thousands streams through and keeps none."""
+    reports: ReportScope = "all"
+    """Which reports pdf and html write (--reports)."""
 
     def __post_init__(self) -> None:
         unknown = [name for name in self.formats if name not in FORMATS]
@@ -90,6 +96,8 @@ class AssessOptions:
             raise ValueError("jobs must be at least 1")
         if self.shard is not None and not 1 <= self.shard[0] <= self.shard[1]:
             raise ValueError(f"shard {self.shard} is not k of n")
+        if self.reports not in REPORT_SCOPES:
+            raise ValueError(f"unknown report scope {self.reports!r}")
 
     @classmethod
     def parse(
@@ -108,6 +116,7 @@ class AssessOptions:
         timeout: float | None = DEFAULT_TIMEOUT,
         rebuild: bool = False,
         summaries: Literal["auto", "all", "none"] = "auto",
+        reports: ReportScope = "all",
     ) -> AssessOptions:
         """The options from what the user typed; a value that cannot work is a usage error."""
         langs: tuple[Lang, ...] = LANGS if lang == "both" else ("en",) if lang == "en" else ("th",)
@@ -123,11 +132,23 @@ class AssessOptions:
             incremental=not rebuild,
             timeout=timeout,
             results_kept={"auto": SUMMARY_LIMIT, "all": None, "none": 0}[summaries],
+            reports=reports,
         )
 
     def writes(self, *names: str) -> bool:
         """Whether the run writes any of the formats ``names``."""
         return any(name in self.formats for name in names)
+
+    @property
+    def writes_unit_reports(self) -> bool:
+        """Whether the run renders each unit's gap report."""
+        return self.reports != "summaries" and self.writes(*REPORT_FORMATS)
+
+    @property
+    def writes_summaries(self) -> bool:
+        """Whether the run writes the national summaries and roll-ups (on the first shard)."""
+        first_shard = self.shard is None or self.shard[0] == 1
+        return first_shard and self.reports != "units" and self.writes(*NATIONAL_FORMATS)
 
 
 def parse_formats(values: Sequence[str]) -> tuple[str, ...]:

@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from ogmp.models.result import ActionFollowUp, ComponentResult, IndicatorResult, PlannedAction, UnitResult
-from ogmp.national import Cohort, ComponentColumn, PeerGroup, Stability, Trend, UnitRow
+from ogmp.national import (
+    Cohort,
+    ComponentColumn,
+    PeerGroup,
+    ProvinceGroup,
+    ProvinceRollUp,
+    Stability,
+    Trend,
+    UnitRow,
+)
 from ogmp.tables import Column, header_row
 
 FIXED_DATE = dt.datetime(2000, 1, 1)  # document properties, so that the bytes do not depend on the clock
@@ -28,6 +37,8 @@ SHEETS = {
     "stability": "ความคงที่ stability",
     "indicators": "ตัวชี้วัด indicators",
     "actions": "กิจกรรม actions",
+    "provinces": "อปท.รายจังหวัด by province",
+    "local_units": "อันดับ อปท. local ranking",
 }
 
 
@@ -119,6 +130,14 @@ def cohort_workbook(cohort: Cohort, results: Sequence[UnitResult]) -> bytes:
             ]
         action_rows += [ActionRow(u, a, result.round, None) for a in result.plan]
     sheet("actions", ACTIONS, action_rows)
+    if cohort.provinces:
+        groups = [(province, group) for province in cohort.provinces for group in province.groups]
+        sheet("provinces", PROVINCE_GROUPS, groups)
+        sheet(
+            "local_units",
+            LOCAL_UNITS,
+            [(province, group, rank, unit) for province, group in groups for rank, unit in group.members],
+        )
     workbook.close()
     return buffer.getvalue()
 
@@ -292,4 +311,32 @@ ACTIONS: tuple[Column[ActionRow], ...] = (
         "ตัวชี้วัดที่ระดับสูงขึ้น indicators rose",
         _followed(lambda a: sum(m.movement == "rose" for m in a.indicator_moves)),
     ),
+)
+
+
+PROVINCE_GROUPS: tuple[Column[tuple[ProvinceRollUp, ProvinceGroup]], ...] = (
+    Column("จังหวัด province", lambda row: row[0].code),
+    Column("ชื่อจังหวัด name", lambda row: row[0].name.th),
+    Column("ประเภท อปท. type", lambda row: row[1].id.removeprefix("local:")),
+    Column("ชื่อประเภท type name", lambda row: row[1].name.th),
+    Column("จำนวน count", lambda row: len(row[1].members)),
+    Column("ต่ำสุด min", lambda row: row[1].spread.minimum if row[1].spread else None, "score"),
+    Column("มัธยฐาน median", lambda row: row[1].spread.median if row[1].spread else None, "score"),
+    Column("สูงสุด max", lambda row: row[1].spread.maximum if row[1].spread else None, "score"),
+    Column(
+        "องค์ประกอบที่อ่อนที่สุดของจังหวัด weakest in province",
+        lambda row: ", ".join(cid for cid, _ in row[0].weakest),
+    ),
+)
+
+LOCAL_UNITS: tuple[Column[tuple[ProvinceRollUp, ProvinceGroup, int | None, UnitRow]], ...] = (
+    Column("จังหวัด province", lambda row: row[0].code),
+    Column("ประเภท อปท. type", lambda row: row[1].id.removeprefix("local:")),
+    Column("อันดับในจังหวัดและประเภท rank in province and type", lambda row: row[2]),
+    Column("อันดับในประเทศและประเภท rank in country and type", lambda row: row[3].rank),
+    Column("รหัส code", lambda row: row[3].unit_code),
+    Column("หน่วยงาน unit", lambda row: row[3].name.th),
+    Column("ดัชนี OG&MP index", lambda row: row[3].index, "score"),
+    Column("ระดับ level", lambda row: row[3].level),
+    Column("การรับรองผล assurance", lambda row: row[3].assurance),
 )

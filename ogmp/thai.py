@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from ogmp.messages import Lang
 
@@ -38,6 +39,7 @@ ENGLISH_MONTHS = (
     "November",
     "December",
 )
+T = TypeVar("T")
 _TO_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 _THAI = re.compile("[\u0e01-\u0e5b]")
 
@@ -81,6 +83,18 @@ def fiscal_quarter(day: dt.date) -> tuple[int, int]:
 def language_of(text: str) -> Lang:
     """``th`` for text with Thai letters in it, ``en`` otherwise (for the ``lang`` attribute)."""
     return "th" if _THAI.search(text) else "en"
+
+
+def sorted_by_name(items: Iterable[T], name: Callable[[T], str], lang: Lang) -> list[T]:
+    """``items`` in the order a reader of ``lang`` looks them up: Thai dictionary order
+    (เชียงใหม่ under ช, before ลำปาง), or English alphabetical order."""
+    listed = list(items)
+    if lang != "th":
+        return sorted(listed, key=lambda item: name(item).casefold())
+    from pythainlp.util import collate  # imported here: only reports sort Thai names
+
+    order = {text: place for place, text in enumerate(collate({name(item) for item in listed}))}
+    return sorted(listed, key=lambda item: order[name(item)])
 
 
 def glue(left: str, right: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ogmp.assess import AssessRun, assess_paths
-from ogmp.options import AssessOptions, RenderOptions
+from ogmp.options import AssessOptions, RenderOptions, ReportScope
 from ogmp.registry import Registry
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -71,6 +71,7 @@ def assess(
     jobs: int = 1,
     shard: tuple[int, int] | None = None,
     registry: Registry | None = None,
+    reports: ReportScope = "all",
     **render: Any,
 ) -> AssessRun:
     """``ogmp assess`` as the command line runs it, from the library: the path users take."""
@@ -80,6 +81,7 @@ def assess(
         render=RenderOptions(langs=tuple(langs), **render),  # type: ignore[arg-type]
         jobs=jobs,
         shard=shard,
+        reports=reports,
     )
     return assess_paths(list(paths), registry or Registry([RUBRICS]), options)
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from ogmp.assess import assess_paths
 from ogmp.cli import app
 from ogmp.errors import UsageError
 from ogmp.models.result import UnitResult
-from ogmp.assess import assess_paths
 from ogmp.options import SUMMARY_LIMIT, AssessOptions, parse_formats
 from ogmp.registry import Registry
 from ogmp.tables import CSV_COLUMNS
@@ -170,3 +170,27 @@ def test_the_terminal_says_how_many_summaries_it_left_out(
     )
     assert every.exit_code == 0 and "not printed" not in every.output
     assert every.output.count("OG&MP index") >= SUMMARY_LIMIT + 2
+
+
+@pytest.mark.parametrize(
+    ("scope", "expected"),
+    [
+        ("all", ["national-mini-v1-pm25-2564.th.html", "th-17-pm25-2564.th.html", "th-52-pm25-2564.th.html"]),
+        ("units", ["th-17-pm25-2564.th.html", "th-52-pm25-2564.th.html"]),
+        ("summaries", ["national-mini-v1-pm25-2564.th.html"]),
+    ],
+)
+def test_reports_writes_unit_reports_summaries_or_both(
+    runner: CliRunner, tmp_path: Path, valid_text: str, scope: str, expected: list[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "th-52.yaml").write_text(valid_text, encoding="utf-8")
+    sing_buri = valid_text.replace("code: TH-52", "code: TH-17").replace("จังหวัดลำปาง", "จังหวัดสิงห์บุรี")
+    (folder / "th-17.yaml").write_text(sing_buri, encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["assess", str(folder), *MINI, "-q", "-f", "html", "--reports", scope, "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in out.glob("*.html")) == expected

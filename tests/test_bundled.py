@@ -12,6 +12,7 @@ import pytest
 
 from ogmp import filenames
 from ogmp.models.result import UnitResult
+from ogmp.national import summarize
 from ogmp.registry import Registry
 from ogmp.report.build import _labels
 from ogmp.report.context import ReportContext, build_context
@@ -111,3 +112,12 @@ def test_no_index_figure_postdates_the_report(path: Path, lang: str) -> None:
     }
     shown = {view.edition for view in context(path, lang).indices}
     assert shown & later == set()
+
+
+def test_the_2565_summary_ranks_lampang_and_the_pollution_control_department_apart() -> None:
+    results = [scored(path) for path in EXAMPLES if path.name.endswith("-2565.yaml")]
+    [cohort] = summarize(results, CATALOGUES).cohorts
+    assert [(g.id, [(m.unit_code, m.rank) for m in g.members]) for g in cohort.groups] == [
+        ("province", [("TH-52", 1)]),
+        ("agency", [("PCD", 1)]),
+    ]

@@ -12,14 +12,27 @@ from .test_scoring import INDICATORS, REGISTRY, assessment, score
 
 
 def unit(
-    code: str, level: int, *, round: int = 2564, comp3: int | None = None, agenda: str = "pm25"
+    code: str,
+    level: int,
+    *,
+    round: int = 2564,
+    comp3: int | None = None,
+    agenda: str = "pm25",
+    kind: str = "province",
+    local_type: str | None = None,
+    parent: str | None = None,
 ) -> UnitResult:
     levels: dict[tuple[str, str], Any] = dict.fromkeys(INDICATORS, level)
     if comp3 is not None:
         levels.update({key: comp3 for key in INDICATORS if key[0] == "comp3"})
     a = assessment(levels, {}, round=round)
-    a = a.model_copy(update={"unit": a.unit.model_copy(update={"code": code}), "agenda": agenda})
+    described = {"code": code, "kind": kind, "local_type": local_type, "parent": parent}
+    a = a.model_copy(update={"unit": a.unit.model_copy(update=described), "agenda": agenda})
     return score(a, sha=f"{code}-{round}")
+
+
+def local(code: str, level: int, local_type: str, parent: str, *, comp3: int | None = None) -> UnitResult:
+    return unit(code, level, kind="local", local_type=local_type, parent=parent, comp3=comp3)
 
 
 def test_competition_ranks_share_and_skip() -> None:
@@ -95,3 +108,67 @@ def test_units_on_different_agendas_are_not_ranked_together() -> None:
         ("mini-v1-urban-poverty-2564", ["TH-10"]),
     ]
     assert [u.rank for u in summary.cohorts[0].units] == [1, 2]
+
+
+def test_units_of_different_kinds_are_never_ranked_together() -> None:
+    # Lampang (a province) and the Pollution Control Department (an agency) were ranked in one
+    # table; a town municipality scoring above both must not outrank them either.
+    results = [
+        unit("TH-52", 3),
+        unit("TH-50", 2),
+        unit("PCD", 2, kind="agency"),
+        local("5200101", 5, "town_municipality", "TH-52"),
+        local("5200102", 1, "sao", "TH-52"),
+    ]
+    cohort = summarize(results, REGISTRY.catalogues).cohorts[0]
+    assert [(g.id, [(m.unit_code, m.rank) for m in g.members]) for g in cohort.groups] == [
+        ("province", [("TH-52", 1), ("TH-50", 2)]),
+        ("agency", [("PCD", 1)]),
+        ("local:town_municipality", [("5200101", 1)]),
+        ("local:sao", [("5200102", 1)]),
+    ]
+    assert [g.name.en for g in cohort.groups] == [
+        "Provinces",
+        "Central agencies",
+        "Town municipalities",
+        "Subdistrict Administrative Organisations",
+    ]
+    assert [(row.unit_code, row.rank) for row in cohort.units] == [
+        ("TH-52", 1),
+        ("TH-50", 2),
+        ("PCD", 1),
+        ("5200101", 1),
+        ("5200102", 1),
+    ]
+
+
+def test_local_administrations_roll_up_by_province_each_type_ranked_on_its_own() -> None:
+    results = [
+        unit("TH-52", 3),  # a province: not a local administration of itself
+        local("5200201", 4, "sao", "TH-52", comp3=1),
+        local("5200202", 2, "sao", "TH-52", comp3=1),
+        local("5200203", 2, "sao", "TH-52", comp3=1),
+        local("5200101", 3, "city_municipality", "TH-52"),
+        local("5000201", 5, "sao", "TH-50"),
+    ]
+    cohort = summarize(results, REGISTRY.catalogues).cohorts[0]
+    assert [(p.code, p.name.en, p.count) for p in cohort.provinces] == [
+        ("TH-50", "Chiang Mai", 1),
+        ("TH-52", "Lampang", 4),
+    ]
+    lampang = cohort.provinces[1]
+    assert [(g.id, [(rank, m.unit_code) for rank, m in g.members]) for g in lampang.groups] == [
+        ("local:city_municipality", [(1, "5200101")]),
+        ("local:sao", [(1, "5200201"), (2, "5200202"), (2, "5200203")]),
+    ]
+    assert lampang.spread is not None and lampang.spread.count == 4
+    # Component 3 is at level 1 in three of the four units: the weakest by median (0.0).
+    assert lampang.weakest[0] == ("comp3", 0.0)
+    assert len(lampang.weakest) == 3
+    # The province's local administrations are also ranked nationally within their type.
+    assert [(m.unit_code, m.rank) for m in next(g for g in cohort.groups if g.id == "local:sao").members] == [
+        ("5000201", 1),
+        ("5200201", 2),
+        ("5200202", 3),
+        ("5200203", 3),
+    ]

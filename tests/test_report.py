@@ -321,3 +321,77 @@ def test_cli_writes_both_languages(runner: CliRunner, tmp_path: Path) -> None:
         "th-52-pm25-2564.en.pdf",
         "th-52-pm25-2564.th.pdf",
     ]
+
+
+def local_unit(valid_text: str, code: str, local_type: str, parent: str, name: str, shift: int) -> str:
+    """The valid assessment as a local administration's, every level moved by ``shift``."""
+    unit = (
+        f"unit:\n  code: '{code}'\n  kind: local\n  local_type: {local_type}\n  parent: {parent}\n"
+        f"  name:\n    th: {name}\n"
+    )
+    body = valid_text.split("agenda:", 1)[1]
+    body = re.sub(r"level: (\d)", lambda m: f"level: {min(5, max(1, int(m.group(1)) + shift))}", body)
+    return unit + "agenda:" + body
+
+
+def test_roll_up_ranks_each_type_of_local_administration_within_its_province(
+    tmp_path: Path, valid_text: str
+) -> None:
+    units = [
+        ("5200101", "city_municipality", "TH-52", "เทศบาลนครลำปาง", 0),
+        ("5200201", "sao", "TH-52", "องค์การบริหารส่วนตำบลบ้านแลง", 1),
+        ("5200202", "sao", "TH-52", "องค์การบริหารส่วนตำบลพิชัย", -1),
+        ("5000201", "sao", "TH-50", "องค์การบริหารส่วนตำบลสุเทพ", 0),
+    ]
+    for code, local_type, parent, name, shift in units:
+        (tmp_path / f"{code}.yaml").write_text(
+            local_unit(valid_text, code, local_type, parent, name, shift), encoding="utf-8"
+        )
+    out = tmp_path / "out"
+    run = assess([tmp_path], out, formats=["pdf", "html", "xlsx"], langs=["th", "en"], reports="summaries")
+    assert run.ok
+    assert sorted(path.name for path in run.written) == sorted(
+        [
+            "national-mini-v1-pm25-2564.xlsx",
+            *(
+                f"{name}-mini-v1-pm25-2564.{lang}.{fmt}"
+                for name in ("national", "rollup-th-50", "rollup-th-52")
+                for lang in ("en", "th")
+                for fmt in ("html", "pdf")
+            ),
+        ]
+    )
+    lampang = without_whitespace(
+        extracted((out / "rollup-th-52-mini-v1-pm25-2564.th.pdf").read_bytes())["pdftotext"]
+    )
+    assert "รายงานสรุปองค์กรปกครองส่วนท้องถิ่นรายจังหวัด" in lampang
+    assert "3หน่วย" in lampang
+    # Each type on its own, from rank 1: the city municipality never meets the two SAOs.
+    city, sao = lampang.index("เทศบาลนคร"), lampang.index("องค์การบริหารส่วนตำบล(อบต.)")
+    assert city < sao
+    assert lampang.index("1องค์การบริหารส่วนตำบลบ้านแลง") < lampang.index("2องค์การบริหารส่วนตำบลพิชัย")
+    assert "สุเทพ" not in lampang  # Chiang Mai's are in Chiang Mai's roll-up
+    english = html_text((out / "rollup-th-52-mini-v1-pm25-2564.en.html").read_text(encoding="utf-8"))
+    assert "Provincial roll-up of local administrations" in english
+    assert "City municipalities" in english and "Subdistrict Administrative Organisations" in english
+    national = html_text((out / "national-mini-v1-pm25-2564.th.html").read_text(encoding="utf-8"))
+    by_province = national[national.index("องค์กรปกครองส่วนท้องถิ่นรายจังหวัด") :]
+    # Thai dictionary order: เชียงใหม่ (under ช) before ลำปาง.
+    assert by_province.index("เชียงใหม่") < by_province.index("ลำปาง")
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(out / "national-mini-v1-pm25-2564.xlsx", read_only=True)
+    provinces = [row[:5] for row in book["อปท.รายจังหวัด by province"].iter_rows(values_only=True)]
+    assert provinces[1:] == [
+        ("TH-50", "เชียงใหม่", "sao", "องค์การบริหารส่วนตำบล (อบต.)", 1),
+        ("TH-52", "ลำปาง", "city_municipality", "เทศบาลนคร", 1),
+        ("TH-52", "ลำปาง", "sao", "องค์การบริหารส่วนตำบล (อบต.)", 2),
+    ]
+    ranks = [row[:5] for row in book["อันดับ อปท. local ranking"].iter_rows(values_only=True)]
+    assert ranks[1:] == [
+        ("TH-50", "sao", 1, 2, "5000201"),
+        ("TH-52", "city_municipality", 1, 1, "5200101"),
+        ("TH-52", "sao", 1, 1, "5200201"),
+        ("TH-52", "sao", 2, 3, "5200202"),
+    ]

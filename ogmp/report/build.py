@@ -7,6 +7,7 @@ worker process or in the run's own.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -21,12 +22,19 @@ from ogmp.models.assessment import Assessment
 from ogmp.models.catalogue import Catalogues
 from ogmp.models.result import UnitResult
 from ogmp.models.rubric import Rubric
-from ogmp.national import Cohort, NationalSummary
+from ogmp.national import Cohort, NationalSummary, ProvinceRollUp
 from ogmp.options import REPORT_FORMATS, RenderOptions
 from ogmp.provenance import EmbeddedFile, Rendering, metadata
 from ogmp.report.context import build_context
-from ogmp.report.national_context import build_national_context
-from ogmp.report.render import NATIONAL_TEMPLATE, load_labels, render_html, render_pdf, template_dirs
+from ogmp.report.national_context import build_national_context, build_roll_up_context
+from ogmp.report.render import (
+    NATIONAL_TEMPLATE,
+    ROLL_UP_TEMPLATE,
+    load_labels,
+    render_html,
+    render_pdf,
+    template_dirs,
+)
 from ogmp.reviews import Companions
 from ogmp.spreadsheet import cohort_workbook
 
@@ -169,6 +177,46 @@ class NationalReport:
         )
 
 
+@dataclass(frozen=True)
+class RollUpReport:
+    """The work of writing one province's roll-up of its local administrations."""
+
+    cohort: Cohort
+    province: ProvinceRollUp
+    day: dt.date
+    fmt: str
+    lang: Lang
+    options: RenderOptions
+    terms: frozenset[str] = frozenset()
+
+    def render(self) -> bytes:
+        """The roll-up's bytes."""
+        dirs = template_dirs(self.options.templates)
+        context = build_roll_up_context(
+            self.cohort,
+            self.province,
+            _labels(tuple(dirs))[self.lang],
+            lang=self.lang,
+            report_date=self.day,
+            thai_digits=self.options.thai_digits,
+            created=_created(self.day),
+            terms=self.terms,
+        )
+        html = render_html(context, dirs, standalone=self.fmt == "html", template_name=ROLL_UP_TEMPLATE)
+        if self.fmt == "html":
+            return html.encode("utf-8")
+        identifier = hashlib.sha256(
+            f"rollup-{self.province.code}-{self.cohort.key}:{self.lang}".encode()
+        ).hexdigest()
+        return render_pdf(
+            html,
+            dirs,
+            variant=self.options.pdf_variant,
+            identifier=identifier[:32].encode(),
+            created=_created(self.day),
+        )
+
+
 def report_tasks(
     jobs: Sequence[ReportJob],
     catalogues: Catalogues,
@@ -233,7 +281,46 @@ def national_tasks(
                     label=name,
                 )
             )
+        # Each province's roll-up is made from its own figures only: a unit elsewhere changing
+        # renders no other province's roll-up again.
+        day = cohort_date(cohort, members, options) if cohort.provinces else None
+        for province in cohort.provinces:
+            for lang in options.langs:
+                for fmt in ("html", "pdf"):
+                    if fmt not in formats:
+                        continue
+                    name = filenames.roll_up_report(province.code, cohort.key, fmt, lang)
+                    assert day is not None
+                    tasks.append(
+                        Task(
+                            output=out / name,
+                            fingerprint=fingerprint(
+                                repr(province),
+                                repr(cohort.components),
+                                cohort.key,
+                                day.isoformat(),
+                                *sorted(terms),
+                                templates,
+                                fmt,
+                                lang,
+                                options.fingerprint(),
+                                __version__,
+                            ),
+                            work=RollUpReport(
+                                _without_units(cohort), province, day, fmt, lang, options, terms
+                            ),
+                            label=name,
+                        )
+                    )
     return tasks
+
+
+def _without_units(cohort: Cohort) -> Cohort:
+    """The cohort as a roll-up needs it (its names and components): each roll-up task goes to
+    a worker process, and a cohort of thousands of units is large to send."""
+    return dataclasses.replace(
+        cohort, units=[], peers=[], trends=[], stability=[], divergence=[], groups=[], provinces=[]
+    )
 
 
 def _json(result: UnitResult) -> bytes:

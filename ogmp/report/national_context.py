@@ -10,15 +10,17 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ogmp.messages import Lang
-from ogmp.national import Cohort, Completion, Spread
+from ogmp.national import Cohort, Completion, ProvinceRollUp, Spread, UnitRow
 from ogmp.report.charts import BoxRow, box_chart
 from ogmp.report.formatting import Fact, Formatter, Labels, LangText
+from ogmp.thai import sorted_by_name
 
 
 @dataclass(frozen=True)
 class Cell:
     text: str
-    style: str
+    band: str
+    """The class colouring the cell (:func:`heat_class`)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,28 @@ class MoveView:
 
 
 @dataclass(frozen=True)
+class RankingView:
+    """One ranking group's table, or, for a group too large to list, its summary alone."""
+
+    name: LangText
+    summary: str
+    rows: list[RankRow]
+    listed: bool
+
+
+@dataclass(frozen=True)
+class ProvinceRow:
+    """A province's local administrations in one line of the national summary."""
+
+    name: LangText
+    code: str
+    count: str
+    median: str
+    range: str
+    weakest: str
+
+
+@dataclass(frozen=True)
 class NationalContext:
     lang: Lang
     labels: Labels
@@ -109,20 +133,15 @@ class NationalContext:
     follow_up_components: list[CompletionRow] = field(default_factory=list)
     follow_up_summary: str = ""
     self_assessed_note: str = ""
+    ranking_groups: list[RankingView] = field(default_factory=list)
+    provinces: list[ProvinceRow] = field(default_factory=list)
 
 
+LISTED_UNITS = 100
+"""A ranking group of more units than this is summarised, not listed unit by unit: its units'
+places are in the workbook and in each province's roll-up."""
 QUARTILES_FROM = 5
 """Quartiles and box plots of fewer units than this mean nothing; the summary gives the range."""
-
-
-def heat_style(score: float | None) -> str:
-    """A background colour from red (0) through yellow (50) to green (100)."""
-    if score is None:
-        return "background-color: #eceff3"
-    low, mid, high = (248, 105, 107), (255, 235, 132), (99, 190, 123)
-    start, end, t = (low, mid, score / 50) if score <= 50 else (mid, high, (score - 50) / 50)
-    red, green, blue = (round(a + (b - a) * t) for a, b in zip(start, end, strict=True))
-    return f"background-color: #{red:02x}{green:02x}{blue:02x}"
 
 
 def build_national_context(
@@ -158,8 +177,10 @@ def build_national_context(
         "rubric_value", name=cohort.rubric_name.get(lang), version=fmt.number(cohort.rubric_version)
     )
     peer_names = {peer.id: peer.name for peer in cohort.peers}
-    ranking = [
-        RankRow(
+    listed_groups = {group.id for group in cohort.groups if len(group.members) <= LISTED_UNITS}
+    listed_codes = {row.unit_code for row in cohort.units if row.group in listed_groups or not cohort.groups}
+    rows_of = {
+        row.unit_code: RankRow(
             rank=fmt.number(row.rank),
             unit=fmt.text(row.name),
             code=row.unit_code,
@@ -173,12 +194,43 @@ def build_national_context(
                     f"{fmt.number(row.scores.get(c.id), 1)} ({fmt.number(row.levels.get(c.id))})"
                     if row.scores.get(c.id) is not None
                     else "–",
-                    heat_style(row.scores.get(c.id)),
+                    heat_class(row.scores.get(c.id)),
                 )
                 for c in cohort.components
             ],
         )
         for row in cohort.units
+        if row.unit_code in listed_codes
+    }
+    ranking = list(rows_of.values())
+    ranking_groups = [
+        RankingView(
+            name=fmt.text(group.name),
+            summary=fmt.label(
+                "group_summary" if group.id in listed_groups else "group_summary_unlisted",
+                count=fmt.number(len(group.members)),
+                spread=spread_text(group.spread),
+            ),
+            rows=[rows_of[row.unit_code] for row in group.members if row.unit_code in rows_of],
+            listed=group.id in listed_groups,
+        )
+        for group in cohort.groups
+    ]
+    component_names = {c.id: f"{fmt.number(c.number)}. {c.name.get(lang)}" for c in cohort.components}
+    provinces = [
+        ProvinceRow(
+            name=fmt.text(province.name),
+            code=province.code,
+            count=fmt.number(province.count),
+            median=fmt.number(province.spread.median if province.spread else None, 1),
+            range=fmt.label(
+                "range_value",
+                min=fmt.number(province.spread.minimum if province.spread else None, 1),
+                max=fmt.number(province.spread.maximum if province.spread else None, 1),
+            ),
+            weakest=", ".join(component_names[cid] for cid, _ in province.weakest),
+        )
+        for province in sorted_by_name(cohort.provinces, lambda p: p.name.get(lang), lang)
     ]
     counts = Counter(row.level for row in cohort.units if row.level is not None)
     levels = [
@@ -221,7 +273,9 @@ def build_national_context(
             ),
             members=[
                 f"{fmt.number(m.rank)}. {m.name.get(lang)} {fmt.number(m.index, 1)}" for m in peer.members
-            ],
+            ]
+            if len(peer.members) <= LISTED_UNITS
+            else [],
         )
         for peer in cohort.peers
     ]
@@ -234,6 +288,7 @@ def build_national_context(
             change=("+" if (trend.change or 0) > 0 else "") + fmt.number(trend.change, 1),
         )
         for trend in cohort.trends
+        if trend.unit_code in listed_codes
     ]
     moving = [s for s in cohort.stability if s.moves]
     stable = len(cohort.stability) - len(moving)
@@ -274,7 +329,12 @@ def build_national_context(
         moves=[
             MoveView(fmt.text(s.name), fmt.number(s.rank), fmt.number(s.best), fmt.number(s.worst))
             for s in moving
+            if s.unit_code in listed_codes
         ],
+        ranking_groups=ranking_groups
+        if len(ranking_groups) > 1 or any(not group.listed for group in ranking_groups)
+        else [],
+        provinces=provinces,
         divergence=divergence_rows(fmt, cohort),
         agreement=agreement_text(fmt, cohort),
         follow_up_units=completion_rows(fmt, cohort.follow_up.units, codes=True) if cohort.follow_up else [],
@@ -344,3 +404,134 @@ def agreement_text(fmt: Formatter, cohort: Cohort) -> str:
         within_one=fmt.label("percent", value=fmt.number(round((found.within_one or 0) * 100))),
         kappa=fmt.number(found.kappa, 2) if found.kappa is not None else "–",
     )
+
+
+@dataclass(frozen=True)
+class RollUpGroup:
+    """The local administrations of one type in the province, ranked among themselves."""
+
+    name: LangText
+    summary: str
+    rows: list[RankRow]
+
+
+@dataclass(frozen=True)
+class RollUpContext:
+    """One province's picture of its local administrations, in one language."""
+
+    lang: Lang
+    labels: Labels
+    title: str
+    running_head: str
+    cover: list[Fact]
+    spread: str
+    weakest: list[str]
+    components: list[LangText]
+    groups: list[RollUpGroup]
+    method: list[str]
+    page_label: str
+    of_label: str
+    thai_digits: bool
+    created: str
+    terms: frozenset[str] = frozenset()
+
+
+def build_roll_up_context(
+    cohort: Cohort,
+    province: ProvinceRollUp,
+    labels: Labels,
+    *,
+    lang: Lang,
+    report_date: dt.date,
+    thai_digits: bool = False,
+    created: dt.datetime | None = None,
+    terms: frozenset[str] = frozenset(),
+) -> RollUpContext:
+    """The roll-up of ``province``'s local administrations in ``cohort``, in ``lang``."""
+    fmt = Formatter.of(lang, labels, thai_digits=thai_digits)
+    round_text = fmt.fiscal_year(cohort.round)
+    agenda = cohort.agenda_name.get(lang)
+    name = province.name.get(lang)
+    component_names = {c.id: f"{fmt.number(c.number)}. {c.name.get(lang)}" for c in cohort.components}
+
+    def row(rank: int | None, unit: UnitRow) -> RankRow:
+        return RankRow(
+            rank=fmt.number(rank),
+            unit=fmt.text(unit.name),
+            code=unit.unit_code,
+            peer=fmt.plain(""),
+            index=fmt.number(unit.index, 1),
+            level=fmt.number(unit.level),
+            bar=f"{max(0.0, min(100.0, unit.index or 0.0)):.1f}%",
+            self_assessed=unit.assurance in ("self_assessed", "links_checked"),
+            cells=[
+                Cell(
+                    fmt.number(unit.scores.get(c.id), 1) if unit.scores.get(c.id) is not None else "–",
+                    heat_class(unit.scores.get(c.id)),
+                )
+                for c in cohort.components
+            ],
+        )
+
+    return RollUpContext(
+        lang=lang,
+        labels=fmt.shown_labels(),
+        title=f"{fmt.label('roll_up_title', province=name)}: {agenda}, {round_text}",
+        running_head=f"{fmt.label('roll_up_title', province=name)} · {agenda} · {round_text}",
+        cover=[
+            Fact(fmt.label("province"), fmt.plain(f"{name} ({province.code})")),
+            Fact(fmt.label("agenda"), fmt.plain(agenda)),
+            Fact(fmt.label("round"), fmt.plain(round_text)),
+            Fact(
+                fmt.label("local_units"),
+                fmt.plain(fmt.label("n_units", count=fmt.number(province.count))),
+            ),
+            Fact(fmt.label("report_date"), fmt.plain(fmt.date(report_date))),
+        ],
+        spread=_spread_text(fmt, province.spread),
+        weakest=[
+            fmt.label("weakest_component", name=component_names[cid], median=fmt.number(median, 1))
+            for cid, median in province.weakest
+        ],
+        components=[fmt.plain(component_names[c.id]) for c in cohort.components],
+        groups=[
+            RollUpGroup(
+                name=fmt.text(group.name),
+                summary=fmt.label(
+                    "group_summary",
+                    count=fmt.number(len(group.members)),
+                    spread=_spread_text(fmt, group.spread),
+                ),
+                rows=[row(rank, unit) for rank, unit in group.members],
+            )
+            for group in province.groups
+        ],
+        method=fmt.paragraphs("roll_up_method"),
+        page_label=fmt.label("page"),
+        of_label=fmt.label("of"),
+        thai_digits=fmt.thai_digits,
+        created=created.isoformat() if created else "",
+        terms=terms,
+    )
+
+
+def heat_class(score: float | None) -> str:
+    """A score's band of the heat scale, as a class the stylesheet colours (in steps of 12.5)."""
+    if score is None:
+        return "heat-none"
+    return f"heat-{min(8, int(score // 12.5))}"
+
+
+def _spread_text(fmt: Formatter, value: Spread | None) -> str:
+    if value is None:
+        return "–"
+    figures = {
+        "min": value.minimum,
+        "q1": value.q1,
+        "median": value.median,
+        "q3": value.q3,
+        "max": value.maximum,
+        "mean": value.mean,
+    }
+    shown = {key: fmt.number(figure, 1) for key, figure in figures.items()}
+    return fmt.label("spread_text_few" if value.count < QUARTILES_FROM else "spread_text", **shown)

@@ -37,7 +37,7 @@ from ogmp.options import DEFAULT_PDF_VARIANT, PdfVariant
 from ogmp.provenance import EmbeddedFile
 from ogmp.report.context import ReportContext
 from ogmp.report.linebreak import break_thai_lines
-from ogmp.report.national_context import NationalContext
+from ogmp.report.national_context import NationalContext, RollUpContext
 from ogmp.report.thaidict import use_extended_dictionary
 from ogmp.resources import bundled_dir
 from ogmp.yamlsource import YamlDocument, read_yaml
@@ -48,6 +48,7 @@ MAX_DATA_URL = 64 * 1024
 MAX_ASSET_BYTES = 8 * 1024 * 1024
 REPORT_TEMPLATE = "report.html.j2"
 NATIONAL_TEMPLATE = "national.html.j2"
+ROLL_UP_TEMPLATE = "rollup.html.j2"
 STYLESHEET = "report.css"
 SCREEN_STYLESHEET = "screen.css"
 """Rules for a browser's screen, added to standalone HTML only."""
@@ -157,7 +158,8 @@ def check_templates(dirs: Sequence[Path]) -> None:
         problems += error.problems
     environment = jinja_environment(dirs)
     for name in sorted(
-        set(environment.list_templates(extensions=["j2"])) | {REPORT_TEMPLATE, NATIONAL_TEMPLATE}
+        set(environment.list_templates(extensions=["j2"]))
+        | {REPORT_TEMPLATE, NATIONAL_TEMPLATE, ROLL_UP_TEMPLATE}
     ):
         try:
             source, _, _ = environment.loader.get_source(environment, name)  # type: ignore[union-attr]
@@ -215,7 +217,7 @@ def inline_stylesheet(dirs: Sequence[Path]) -> str:
 
 
 def render_html(
-    context: ReportContext | NationalContext,
+    context: ReportContext | NationalContext | RollUpContext,
     dirs: Sequence[Path],
     *,
     standalone: bool,
