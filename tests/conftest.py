@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -94,3 +95,14 @@ def html_text(html: str) -> str:
 
     body = re.sub(r"(?is)<(head|style|script|svg)\b.*?</\1\s*>", " ", html)
     return html_module.unescape(re.sub(r"<[^>]+>", "", body))
+
+
+def local_unit(valid_text: str, code: str, local_type: str, parent: str, name: str, shift: int) -> str:
+    """The valid assessment as a local administration's, every level moved by ``shift``."""
+    unit = (
+        f"unit:\n  code: '{code}'\n  kind: local\n  local_type: {local_type}\n  parent: {parent}\n"
+        f"  name:\n    th: {name}\n"
+    )
+    body = valid_text.split("agenda:", 1)[1]
+    body = re.sub(r"level: (\d)", lambda m: f"level: {min(5, max(1, int(m.group(1)) + shift))}", body)
+    return unit + "agenda:" + body

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +23,7 @@ from ogmp.errors import UsageError
 from ogmp.options import parse_shard
 from ogmp.registry import Registry
 
-from .conftest import RUBRICS, VALID, assess
+from .conftest import RUBRICS, VALID, assess, local_unit
 
 pytestmark = pytest.mark.slow  # renders PDFs in worker processes
 
@@ -89,6 +92,55 @@ def test_shards_together_write_what_one_run_writes(tmp_path: Path) -> None:
         assess([inputs], parts, formats=["pdf", "json", "csv", "xlsx"], shard=(number, 3))
     assert digests(parts) == digests(whole)
     assert {shard_of(f"{code}|pm25", 3) for code in UNITS} <= {1, 2, 3}
+
+
+LOCAL_UNITS = [
+    ("5200101", "city_municipality", "TH-52", "เทศบาลนครลำปาง", 1),
+    ("5200201", "sao", "TH-52", "องค์การบริหารส่วนตำบลบ้านแลง", -1),
+    ("5000201", "sao", "TH-50", "องค์การบริหารส่วนตำบลสุเทพ", 0),
+]
+
+
+@pytest.mark.skipif(shutil.which("parallel") is None, reason="GNU parallel is not installed")
+def test_gnu_parallel_runs_four_shards_at_once_into_one_folder_as_one_run_would(tmp_path: Path) -> None:
+    """The README's command for GNU parallel, run as written: four ``ogmp assess`` processes
+    at once, each its own shard, into one folder; the files are byte for byte one run's."""
+    inputs = round_folder(tmp_path / "in")
+    text = VALID.read_text(encoding="utf-8")
+    for code, local_type, parent, name, shift in LOCAL_UNITS:
+        (inputs / f"{code}.yaml").write_text(local_unit(text, code, local_type, parent, name, shift), "utf-8")
+    formats = ["pdf", "json", "csv", "xlsx"]
+    whole = tmp_path / "whole"
+    assess([inputs], whole, formats=formats, langs=["th", "en"])
+    shared = tmp_path / "shared"
+    ogmp = f"{sys.executable} -m ogmp"
+    completed = subprocess.run(
+        [
+            "parallel",
+            "--will-cite",
+            "--halt",
+            "now,fail=1",
+            f"{ogmp} assess {inputs} --rubrics {RUBRICS} --shard {{}}/4 -q -f {','.join(formats)}"
+            f" --lang both --jobs 1 --out {shared}",
+            ":::",
+            "1",
+            "2",
+            "3",
+            "4",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert digests(shared) == digests(whole)
+    assert {"rollup-th-52-mini-v1-pm25-2564.en.pdf", "results.csv"} <= set(digests(shared))
+    assert sorted({shard_of(f"{code}|pm25", 4) for code in [*UNITS, *(u[0] for u in LOCAL_UNITS)]}) == [
+        1,
+        2,
+        3,
+        4,
+    ]
 
 
 def test_shard_option() -> None:

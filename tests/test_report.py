@@ -19,7 +19,7 @@ from ogmp.scoring import score_assessment
 from ogmp.thai import format_date, to_thai_digits
 from ogmp.validate import validate_file
 
-from .conftest import RUBRICS, VALID, assess, html_text
+from .conftest import RUBRICS, VALID, assess, html_text, local_unit
 from .pdftools import extracted, fonts, needs_poppler, without_whitespace
 
 pytestmark = pytest.mark.slow  # renders real PDFs
@@ -321,17 +321,6 @@ def test_cli_writes_both_languages(runner: CliRunner, tmp_path: Path) -> None:
         "th-52-pm25-2564.en.pdf",
         "th-52-pm25-2564.th.pdf",
     ]
-
-
-def local_unit(valid_text: str, code: str, local_type: str, parent: str, name: str, shift: int) -> str:
-    """The valid assessment as a local administration's, every level moved by ``shift``."""
-    unit = (
-        f"unit:\n  code: '{code}'\n  kind: local\n  local_type: {local_type}\n  parent: {parent}\n"
-        f"  name:\n    th: {name}\n"
-    )
-    body = valid_text.split("agenda:", 1)[1]
-    body = re.sub(r"level: (\d)", lambda m: f"level: {min(5, max(1, int(m.group(1)) + shift))}", body)
-    return unit + "agenda:" + body
 
 
 def test_roll_up_ranks_each_type_of_local_administration_within_its_province(
