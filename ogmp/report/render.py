@@ -13,12 +13,15 @@ installed.
 
 from __future__ import annotations
 
+import atexit
 import base64
 import contextlib
 import datetime as dt
+import hashlib
 import io
 import os
 import re
+import shutil
 import tempfile
 import traceback
 from collections.abc import Iterator, Sequence
@@ -299,9 +302,10 @@ def render_pdf(
     if variant != "none":
         options["pdf_variant"] = variant
     try:
-        with _environment("SOURCE_DATE_EPOCH", str(int(moment.timestamp()))), _only_bundled_fonts(dirs):
+        font_config = _font_configuration(dirs, shared="@font-face" not in html)
+        with _environment("SOURCE_DATE_EPOCH", str(int(moment.timestamp()))):
             document = weasyprint.HTML(string=html, base_url=ASSET_BASE_URL, url_fetcher=fetcher)
-            pdf: bytes = document.write_pdf(**options)
+            pdf: bytes = document.write_pdf(font_config=font_config, **options)
     except weasyprint.urls.FatalURLFetchingError as error:
         raise RenderError(Message("render.asset_refused", url=fetcher.last_refused or str(error))) from None
     return pdf
@@ -318,10 +322,10 @@ _FONTCONFIG = """<?xml version="1.0"?>
 
 @contextlib.contextmanager
 def _only_bundled_fonts(dirs: Sequence[Path]) -> Iterator[None]:
-    """Hide the machine's fonts from WeasyPrint while it renders.
+    """Hide the machine's fonts from fontconfig while a font configuration is made.
 
-    WeasyPrint reads its fontconfig configuration when it starts a document; with one
-    that knows only the ``fonts`` folders of the templates in use, text can only use
+    WeasyPrint reads its fontconfig configuration when it makes a font configuration; with
+    one that knows only the ``fonts`` folders of the templates in use, text can only use
     those fonts, so a report looks the same on every machine. (With no font at all,
     Pango crashes the process, so the folders are listed even though the stylesheet
     loads the same fonts through @font-face.) Characters those fonts lack (emoji,
@@ -334,6 +338,65 @@ def _only_bundled_fonts(dirs: Sequence[Path]) -> Iterator[None]:
         config.write_text(_FONTCONFIG.format(dirs=listed, cache=xml_escape(folder)), encoding="utf-8")
         with _environment("FONTCONFIG_FILE", str(config)):
             yield
+
+
+_FONT_SUFFIXES = frozenset({".ttf", ".otf", ".ttc", ".woff", ".woff2"})
+_font_configurations: dict[tuple[object, ...], Any] = {}
+_KEPT_FONT_CONFIGURATIONS = 4
+
+
+def _font_key(dirs: Sequence[Path]) -> tuple[object, ...]:
+    """What a font configuration depends on: the templates folders (which the stylesheet's
+    @font-face URLs resolve in), the stylesheet (its @font-face rules) and every font file in
+    the folders, by size and modification time."""
+    roots = tuple(str(folder.resolve()) for folder in dirs)
+    stylesheet = find_asset(dirs, STYLESHEET)
+    rules = hashlib.sha256(stylesheet.read_bytes()).hexdigest() if stylesheet is not None else None
+    files = tuple(
+        (str(path), stat.st_size, stat.st_mtime_ns)
+        for folder in dirs
+        if folder.is_dir()
+        for path in sorted(folder.rglob("*"))
+        if path.suffix.lower() in _FONT_SUFFIXES and (stat := path.stat())
+    )
+    return (roots, rules, files)
+
+
+def _font_configuration(dirs: Sequence[Path], *, shared: bool = True) -> Any:
+    """The process's WeasyPrint font configuration for ``dirs``: made once, with only the
+    templates' fonts (:func:`_only_bundled_fonts`), and reused by every document rendered
+    with the same folders, stylesheet and fonts, so that fontconfig scans the fonts and
+    WeasyPrint loads the @font-face fonts once per process instead of once per report.
+    Not ``shared``: a configuration of its own (a document with @font-face rules of its own,
+    which would otherwise stay in the configuration for the next documents)."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    if not shared:
+        with _only_bundled_fonts(dirs):
+            return FontConfiguration()
+    key = _font_key(dirs)
+    config = _font_configurations.get(key)
+    if config is None:
+        with _only_bundled_fonts(dirs):
+            config = FontConfiguration()
+        while len(_font_configurations) >= _KEPT_FONT_CONFIGURATIONS:
+            _drop_font_configuration(next(iter(_font_configurations)))
+        _font_configurations[key] = config
+    return config
+
+
+def _drop_font_configuration(key: tuple[object, ...]) -> None:
+    config = _font_configurations.pop(key)
+    folder = getattr(config, "_folder", None)  # where WeasyPrint keeps the @font-face fonts
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        config._folder = None
+
+
+@atexit.register
+def _drop_font_configurations() -> None:
+    for key in list(_font_configurations):
+        _drop_font_configuration(key)
 
 
 @contextlib.contextmanager
