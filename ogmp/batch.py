@@ -38,8 +38,9 @@ from ogmp.output import FolderLock, remove_abandoned_temporaries, write_atomic
 MANIFEST = ".ogmp-manifest.json"
 JOURNAL = ".ogmp-manifest.journal"
 # WeasyPrint's memory grows slowly over long runs (about 1 MB a report, measured), so workers
-# are recycled; each new one spends about 2 s warming up, so not too often.
-TASKS_PER_WORKER = 40
+# are recycled; each new one spends about 2 s warming up, and each generation of workers
+# waits for its last report, so not often: a round of 77 provinces in two languages is one.
+TASKS_PER_WORKER = 100
 
 
 class Work(Protocol):
@@ -56,6 +57,9 @@ class Task:
     fingerprint: str
     work: Work
     label: str
+    cost: float = 1.0
+    """How long it takes beside other tasks (a unit's gap report is 1): workers take the
+    costliest first, so that no core waits at the end for one long file."""
 
 
 @dataclass(frozen=True)
@@ -386,7 +390,8 @@ def run_tasks(
                 for task in pending:
                     finish(_perform(task, timeout))
             else:
-                _perform_in_workers(pending, jobs, timeout, finish)
+                costliest_first = sorted(pending, key=lambda task: -task.cost)  # stable
+                _perform_in_workers(costliest_first, jobs, timeout, finish)
     except (KeyboardInterrupt, Stopped) as stop:
         with lock.held():
             remove_abandoned_temporaries(out)  # those of the workers just ended

@@ -253,3 +253,21 @@ def test_a_task_that_kills_its_worker_fails_alone(tmp_path: Path) -> None:
     assert failed.error is not None
     assert failed.error.render("en").startswith("rendering 3.txt stopped its worker process")
     assert sorted(p.name for p in tmp_path.glob("*.txt")) == ["0.txt", "1.txt", "2.txt", "4.txt", "5.txt"]
+
+
+@dataclass(frozen=True)
+class Stamped:
+    """Work that records when it started, in nanoseconds since the epoch."""
+
+    def render(self) -> bytes:
+        return str(time.time_ns()).encode()
+
+
+def test_workers_take_the_costliest_task_first(tmp_path: Path) -> None:
+    # The national summary, listed last, must not leave one core rendering it alone at the end.
+    costs = {"a": 1.0, "b": 1.0, "c": 1.0, "d": 1.0, "e": 1.0, "f": 1.0, "national": 2.0}
+    tasks = [Task(tmp_path / f"{n}.txt", fingerprint(n), Stamped(), f"{n}.txt", c) for n, c in costs.items()]
+    result = run_tasks(tasks, tmp_path, jobs=2, timeout=30)
+    assert [o.task.label for o in result.outcomes] == [f"{n}.txt" for n in costs]  # reported in task order
+    started = sorted(costs, key=lambda n: int((tmp_path / f"{n}.txt").read_text()))
+    assert "national" in started[:2]  # one of the two workers' first tasks

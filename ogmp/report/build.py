@@ -38,6 +38,9 @@ from ogmp.report.render import (
 from ogmp.reviews import Companions
 from ogmp.spreadsheet import cohort_workbook
 
+COSTS = {"pdf": 1.0, "html": 0.1, "xlsx": 0.1}
+"""What a file costs to make beside a unit's PDF gap report, for the workers' order: a national
+summary twice that, a province's roll-up by its number of units (9 pages for 100)."""
 THAILAND = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 
@@ -243,6 +246,7 @@ def report_tasks(
                         ),
                         work=UnitReport(job, catalogues, fmt, lang, options),
                         label=name,
+                        cost=COSTS[fmt],
                     )
                 )
     return tasks
@@ -279,6 +283,7 @@ def national_tasks(
                     ),
                     work=NationalReport(cohort, members, fmt, lang, options, terms),
                     label=name,
+                    cost=2 * COSTS[fmt],
                 )
             )
         # Each province's roll-up is made from its own figures only: a unit elsewhere changing
@@ -310,6 +315,7 @@ def national_tasks(
                                 _without_units(cohort), province, day, fmt, lang, options, terms
                             ),
                             label=name,
+                            cost=COSTS[fmt] * (0.2 + province.count / 100),
                         )
                     )
     return tasks
