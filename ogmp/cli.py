@@ -24,14 +24,14 @@ from ogmp.diagnostics import shown
 from ogmp.errors import InvalidInputError, OgmpError
 from ogmp.messages import Lang, Message
 from ogmp.options import (
+    AUDIENCES,
     DEFAULT_PDF_VARIANT,
     DEFAULT_TIMEOUT,
     FORMATS,
+    PDF_VARIANTS,
+    REPORT_SCOPES,
     SUMMARY_LIMIT,
     AssessOptions,
-    Audience,
-    PdfVariant,
-    ReportScope,
 )
 from ogmp.registry import Registry
 from ogmp.terminal import (
@@ -86,12 +86,6 @@ class ReportLanguage(StrEnum):
     th = "th"
     en = "en"
     both = "both"
-
-
-class Kind(StrEnum):
-    province = "province"
-    agency = "agency"
-    local = "local"
 
 
 LangOption = Annotated[
@@ -226,16 +220,18 @@ def assess(
         ),
     ] = None,
     pdf_variant: Annotated[
-        PdfVariant,
+        str,
         typer.Option(
             "--pdf-variant",
+            metavar="[" + "|".join(PDF_VARIANTS) + "]",
             help="pdf/a-3b: archival, carries its inputs (default); pdf/ua-1: tagged for screen readers; none.",
         ),
     ] = DEFAULT_PDF_VARIANT,
     audience: Annotated[
-        Audience,
+        str,
         typer.Option(
             "--audience",
+            metavar="[" + "|".join(AUDIENCES) + "]",
             help="public: reviewers' public notes only (default); internal: all notes, written as"
             " NAME.LANG.internal.pdf beside the public report.",
         ),
@@ -260,9 +256,10 @@ def assess(
         bool, typer.Option("--quiet", "-q", help="Do not print the per-unit summaries.")
     ] = False,
     reports: Annotated[
-        ReportScope,
+        str,
         typer.Option(
             "--reports",
+            metavar="[" + "|".join(REPORT_SCOPES) + "]",
             help="With pdf or html: all (default); units: each unit's gap report only;"
             " summaries: only the national summaries and provincial roll-ups.",
         ),
@@ -361,8 +358,12 @@ def init(
         int | None, typer.Option("--rubric-version", help="Rubric version (default: the latest).")
     ] = None,
     kind: Annotated[
-        Kind | None,
-        typer.Option("--kind", help="province, agency or local (not needed for provinces)."),
+        str | None,
+        typer.Option(
+            "--kind",
+            metavar="[province|agency|local]",
+            help="province, agency or local (not needed for provinces).",
+        ),
     ] = None,
     name: Annotated[
         str | None, typer.Option("--name", help="Thai name of an agency or local administration.")
@@ -386,7 +387,7 @@ def init(
             fiscal_year=fiscal_year,
             rubric_id=rubric,
             rubric_version=rubric_version,
-            kind=kind.value if kind else None,
+            kind=kind,
             name=name,
             name_en=name_en,
             out=out,

@@ -919,6 +919,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "การสร้าง {label} ทำให้โปรแกรมสร้างรายงานหยุดทำงานกลางคัน จึงไม่ได้เขียนไฟล์นี้"
         " กรุณาสั่ง `ogmp assess` เฉพาะไฟล์นี้พร้อม --jobs 1 แล้วแจ้งปัญหาแก่ผู้ดูแลระบบ",
     ),
+    "usage.choice": (
+        "{option} takes one of {choices}; got '{value}'",
+        "{option} ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้ {choices} แต่พบ '{value}'",
+    ),
     "usage.shard": (
         "--shard takes K/N with 1 <= K <= N, e.g. 2/5; got '{value}'",
         "--shard ต้องอยู่ในรูป K/N โดย 1 <= K <= N เช่น 2/5 แต่พบ '{value}'",

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal, cast, get_args
 
 from ogmp.errors import UsageError
 from ogmp.messages import LANGS, Lang, Message
@@ -109,20 +109,21 @@ class AssessOptions:
         thai_digits: bool = False,
         templates: Path | None = None,
         report_date: str | None = None,
-        pdf_variant: PdfVariant = DEFAULT_PDF_VARIANT,
-        audience: Audience = "public",
+        pdf_variant: str = DEFAULT_PDF_VARIANT,
+        audience: str = "public",
         jobs: int = 1,
         shard: str | None = None,
         timeout: float | None = DEFAULT_TIMEOUT,
         rebuild: bool = False,
         summaries: Literal["auto", "all", "none"] = "auto",
-        reports: ReportScope = "all",
+        reports: str = "all",
     ) -> AssessOptions:
         """The options from what the user typed; a value that cannot work is a usage error."""
+        variant = cast(PdfVariant, parse_choice("--pdf-variant", pdf_variant, PDF_VARIANTS))
+        reader = cast(Audience, parse_choice("--audience", audience, AUDIENCES))
+        scope = cast(ReportScope, parse_choice("--reports", reports, REPORT_SCOPES))
         langs: tuple[Lang, ...] = LANGS if lang == "both" else ("en",) if lang == "en" else ("th",)
-        render = RenderOptions(
-            langs, templates, thai_digits, parse_report_date(report_date), pdf_variant, audience
-        )
+        render = RenderOptions(langs, templates, thai_digits, parse_report_date(report_date), variant, reader)
         return cls(
             formats=parse_formats(formats),
             out=out,
@@ -132,7 +133,7 @@ class AssessOptions:
             incremental=not rebuild,
             timeout=timeout,
             results_kept={"auto": SUMMARY_LIMIT, "all": None, "none": 0}[summaries],
-            reports=reports,
+            reports=scope,
         )
 
     def writes(self, *names: str) -> bool:
@@ -178,6 +179,14 @@ def parse_report_date(value: str | None) -> dt.date | None:
         return parse_date(value)
     except ValueError:
         raise UsageError(Message("usage.report_date", value=value)) from None
+
+
+def parse_choice(option: str, value: str, choices: Sequence[str]) -> str:
+    """``value`` if it is one of ``choices``; otherwise a usage error naming them, in the
+    user's language (the command line's own error would be English only)."""
+    if value not in choices:
+        raise UsageError(Message("usage.choice", option=option, value=value, choices=", ".join(choices)))
+    return value
 
 
 def parse_shard(value: str | None) -> tuple[int, int] | None:

@@ -11,6 +11,7 @@ import json
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast, get_args
 
 from pydantic_core import PydanticCustomError
 
@@ -22,6 +23,7 @@ from ogmp.messages import Lang, Message, tr
 from ogmp.models.assessment import UnitKind, parse_fiscal_year, parse_unit_code
 from ogmp.models.catalogue import PROVINCE_CODE, Agenda
 from ogmp.models.rubric import Rubric
+from ogmp.options import parse_choice
 from ogmp.output import write_atomic, write_new
 from ogmp.registry import Registry
 from ogmp.schema import schema_file_name, schema_text
@@ -184,13 +186,14 @@ def init_assessment(
     fiscal_year: int,
     rubric_id: str,
     rubric_version: int | None,
-    kind: UnitKind | None,
+    kind: str | None,
     name: str | None,
     name_en: str | None,
     out: Path | None,
     lang: Lang,
 ) -> InitResult:
     """Write a scaffold for one unit, agenda and round; never overwrite a file."""
+    unit_kind = cast(UnitKind, parse_choice("--kind", kind, get_args(UnitKind))) if kind else None
     try:
         code = parse_unit_code(unit_code)
         year = parse_fiscal_year(fiscal_year)
@@ -211,14 +214,14 @@ def init_assessment(
 
     province = catalogues.provinces.by_code.get(code)
     if province is not None:
-        if kind not in (None, "province"):
+        if unit_kind not in (None, "province"):
             raise UsageError(Message("unit.province_kind", value=code))
-        kind = "province"
+        unit_kind = "province"
         default_th, default_en = province.as_unit.th, province.as_unit.en
         name, name_en = name or default_th, name_en or default_en
-    elif PROVINCE_CODE.fullmatch(code) or kind == "province":
+    elif PROVINCE_CODE.fullmatch(code) or unit_kind == "province":
         raise UsageError(Message("unit.province_unknown", value=code))
-    elif kind is None:
+    elif unit_kind is None:
         raise UsageError(Message("init.unit_unknown", value=code))
     elif not name:
         raise UsageError(Message("init.name_required"))
@@ -232,7 +235,7 @@ def init_assessment(
     schema_name = schema_file_name(rubric)
     request = ScaffoldRequest(
         unit_code=code,
-        unit_kind=kind,
+        unit_kind=unit_kind,
         name_th=name,
         name_en=name_en,
         agenda=agenda,

@@ -154,6 +154,10 @@ def test_init_then_partial_validation_reports_zero_scored(runner: CliRunner, tmp
             "there is no rubric 'ogmp-9'; available rubrics: mini, ogmp-7, ogmp-8",
         ),
         (
+            ["--unit", "5200101", "--kind", "municipality", "--agenda", "pm25", "--round", "2564"],
+            "--kind takes one of province, agency, local; got 'municipality'",
+        ),
+        (
             ["--unit", "../x", "--agenda", "pm25", "--round", "2564"],
             "'../x' is not a valid unit code; use letters, digits, '-', '.' or '_' (e.g. TH-52 for Lampang)",
         ),
@@ -189,6 +193,28 @@ def test_init_agency_needs_name_and_writes_it(runner: CliRunner, tmp_path: Path)
     text = (tmp_path / "pcd-pm25-2565.yaml").read_text(encoding="utf-8")
     assert '    th: "กรมควบคุมมลพิษ: ส่วนกลาง"\n' in text
     assert "  kind: agency" in text
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "thai"),
+    [
+        ("--reports", "ทั้งหมด", "--reports ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้ all, units, summaries แต่พบ 'ทั้งหมด'"),
+        (
+            "--pdf-variant",
+            "pdf/a",
+            "--pdf-variant ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้ pdf/a-3b, pdf/ua-1, none แต่พบ 'pdf/a'",
+        ),
+        ("--audience", "ภายใน", "--audience ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้ public, internal แต่พบ 'ภายใน'"),
+    ],
+)
+def test_a_choice_not_offered_is_named_with_the_choices_in_thai(
+    runner: CliRunner, tmp_path: Path, option: str, value: str, thai: str
+) -> None:
+    code, out, err = run(
+        runner, "assess", str(VALID), "-f", "pdf", option, value, "--out", str(tmp_path), *MINI
+    )
+    assert (code, out, err) == (2, "", thai + "\n")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_usage_errors_from_typer_exit_2(runner: CliRunner) -> None:
