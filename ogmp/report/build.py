@@ -143,19 +143,23 @@ class NationalReport:
 
     cohort: Cohort
     members: tuple[UnitResult, ...]
+    """The units' whole results for the workbook; none for a report, which shows only the
+    cohort's figures (a round of thousands of units is large to send to a worker)."""
     fmt: str
     lang: Lang
     options: RenderOptions
+    day: dt.date
+    identifier: bytes
+    """The PDF's file identifier, from the cohort and its units' inputs."""
     terms: frozenset[str] = frozenset()
     """The words its Thai lines must not break inside (:func:`ogmp.report.linebreak.report_terms`)."""
 
     def render(self) -> bytes:
         """The summary's bytes."""
-        cohort, members, lang, options = self.cohort, self.members, self.lang, self.options
+        cohort, lang, options, day = self.cohort, self.lang, self.options, self.day
         if self.fmt == "xlsx":
-            return cohort_workbook(cohort, members)
+            return cohort_workbook(cohort, self.members)
         dirs = template_dirs(options.templates)
-        day = cohort_date(cohort, members, options)
         context = build_national_context(
             cohort,
             _labels(tuple(dirs))[lang],
@@ -168,15 +172,8 @@ class NationalReport:
         html = render_html(context, dirs, standalone=self.fmt == "html", template_name=NATIONAL_TEMPLATE)
         if self.fmt == "html":
             return html.encode("utf-8")
-        identifier = hashlib.sha256(
-            f"national-{cohort.key}:{lang}:{[r.inputs.sha256 for r in members]}".encode()
-        ).hexdigest()
         return render_pdf(
-            html,
-            dirs,
-            variant=options.pdf_variant,
-            identifier=identifier[:32].encode(),
-            created=_created(day),
+            html, dirs, variant=options.pdf_variant, identifier=self.identifier, created=_created(day)
         )
 
 
@@ -273,29 +270,39 @@ def national_tasks(
         wanted: list[tuple[str, Lang]] = [("xlsx", "th")] if "xlsx" in formats else []
         if len(cohort.units) >= 2:
             wanted += [(fmt, lang) for lang in options.langs for fmt in ("html", "pdf") if fmt in formats]
+        day = cohort_date(cohort, members, options)
+        sha256s = [r.inputs.sha256 for r in members]
         for fmt, lang in wanted:
             name = filenames.national_report(cohort.key, fmt, lang)
+            identifier = hashlib.sha256(f"national-{cohort.key}:{lang}:{sha256s}".encode()).hexdigest()
             tasks.append(
                 Task(
                     output=out / name,
                     fingerprint=fingerprint(
                         *depends_on, templates, fmt, lang, options.fingerprint(), __version__
                     ),
-                    work=NationalReport(cohort, members, fmt, lang, options, terms),
+                    work=NationalReport(
+                        cohort,
+                        members if fmt == "xlsx" else (),
+                        fmt,
+                        lang,
+                        options,
+                        day,
+                        identifier[:32].encode(),
+                        terms,
+                    ),
                     label=name,
                     cost=2 * COSTS[fmt],
                 )
             )
         # Each province's roll-up is made from its own figures only: a unit elsewhere changing
         # renders no other province's roll-up again.
-        day = cohort_date(cohort, members, options) if cohort.provinces else None
         for province in cohort.provinces:
             for lang in options.langs:
                 for fmt in ("html", "pdf"):
                     if fmt not in formats:
                         continue
                     name = filenames.roll_up_report(province.code, cohort.key, fmt, lang)
-                    assert day is not None
                     tasks.append(
                         Task(
                             output=out / name,
