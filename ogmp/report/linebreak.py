@@ -100,27 +100,34 @@ def break_thai_lines(html: str, terms: frozenset[str], *, for_weasyprint: bool =
     """
     if not _THAI.search(html):
         return html
-    segment = _segmenter(terms)
-    breaks = _pango_breaks() if for_weasyprint else None
     parts: list[str] = []
     position = 0
     for skipped in _SKIPPED.finditer(html):
-        parts.append(_break_text_nodes(html[position : skipped.start()], segment, breaks))
+        parts.append(_break_text_nodes(html[position : skipped.start()], terms, for_weasyprint))
         parts.append(skipped.group(0))
         position = skipped.end()
-    parts.append(_break_text_nodes(html[position:], segment, breaks))
+    parts.append(_break_text_nodes(html[position:], terms, for_weasyprint))
     return "".join(parts)
 
 
-def _break_text_nodes(fragment: str, segment: Callable[[str], list[str]], breaks: Breaks | None) -> str:
+def _break_text_nodes(fragment: str, terms: frozenset[str], for_weasyprint: bool) -> str:
     def replace(match: re.Match[str]) -> str:
         text = match.group(1)
         if not _THAI.search(text):
             return match.group(0)
         heading_end = match.group(2) == "/" and bool(_HEADING_END.fullmatch(match.group(3)))
-        return ">" + break_text(text, segment, heading=heading_end, breaks=breaks)
+        return ">" + _broken_text(text, terms, heading_end, for_weasyprint)
 
     return _TEXT.sub(replace, fragment)
+
+
+@functools.lru_cache(maxsize=16384)
+def _broken_text(text: str, terms: frozenset[str], heading: bool, for_weasyprint: bool) -> str:
+    # A report repeats many texts (level names, labels, the rubric's names), and a worker's
+    # reports share most of them: each is cut once per process. A text is always cut the same
+    # way (the dictionaries stay the same within a process), so this changes no output.
+    breaks = _pango_breaks() if for_weasyprint else None
+    return break_text(text, _segmenter(terms), heading=heading, breaks=breaks)
 
 
 def break_text(
@@ -212,6 +219,7 @@ def _last_two_together(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]
     return [*pieces[:first], (together, True), *pieces[last + 1 :]]
 
 
+@functools.cache
 def _pango_breaks() -> Breaks | None:
     """Pango's own line breaks, as WeasyPrint computes them; None where this WeasyPrint does
     not expose them (every word and break is then marked)."""
@@ -228,5 +236,6 @@ def _pango_breaks() -> Breaks | None:
     return breaks
 
 
+@functools.lru_cache(maxsize=8)
 def _segmenter(terms: frozenset[str]) -> Callable[[str], list[str]]:
     return functools.partial(segment, terms=terms)
