@@ -17,6 +17,7 @@ import atexit
 import base64
 import contextlib
 import datetime as dt
+import functools
 import gc
 import hashlib
 import io
@@ -220,6 +221,13 @@ def inline_stylesheet(dirs: Sequence[Path]) -> str:
     return _FONT_URL.sub(embed, css)
 
 
+@functools.lru_cache(maxsize=4)
+def _rendering_environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
+    # One per process and templates folders, so that each template is compiled once, not once
+    # per report; Jinja still compiles a template again when its file changes.
+    return jinja_environment(dirs)
+
+
 def render_html(
     context: ReportContext | NationalContext | RollUpContext,
     dirs: Sequence[Path],
@@ -228,7 +236,7 @@ def render_html(
     template_name: str = REPORT_TEMPLATE,
 ) -> str:
     """A report as HTML: standalone (stylesheet and fonts inside) or for WeasyPrint."""
-    environment = jinja_environment(dirs)
+    environment = _rendering_environment(tuple(dirs))
     inline_css = Markup(inline_stylesheet(dirs)) if standalone else None
     try:
         template = environment.get_template(template_name)
