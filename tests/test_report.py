@@ -363,6 +363,7 @@ def test_roll_up_ranks_each_type_of_local_administration_within_its_province(
     english = html_text((out / "rollup-th-52-mini-v1-pm25-2564.en.html").read_text(encoding="utf-8"))
     assert "Provincial roll-up of local administrations" in english
     assert "City municipalities" in english and "Subdistrict Administrative Organisations" in english
+    assert "1 unit; index " in english and "2 units; index lowest" in english  # one unit has no spread
     national = html_text((out / "national-mini-v1-pm25-2564.th.html").read_text(encoding="utf-8"))
     by_province = national[national.index("องค์กรปกครองส่วนท้องถิ่นรายจังหวัด") :]
     # Thai dictionary order: เชียงใหม่ (under ช) before ลำปาง.

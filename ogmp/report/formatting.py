@@ -125,6 +125,10 @@ class Formatter:
         month = (THAI_MONTHS if thai else ENGLISH_MONTHS)[day.month - 1]
         return self.digits(f"{month} {year}")
 
+    def units(self, count: int) -> str:
+        """``1 unit``, ``30 units``: a number of assessed units."""
+        return self.label("n_unit_one" if count == 1 else "n_units", count=self.number(count))
+
     def levels(self, count: int) -> str:
         """``1 level``, ``3 levels``: a whole number of levels."""
         return self.label("gap_level_one" if count == 1 else "gap_levels", gap=self.number(count))

@@ -157,21 +157,6 @@ def build_national_context(
     """The national summary of ``cohort`` in ``lang``."""
     fmt = Formatter.of(lang, labels, thai_digits=thai_digits)
 
-    def spread_text(value: Spread | None) -> str:
-        if value is None:
-            return "–"
-        figures = {
-            "min": value.minimum,
-            "q1": value.q1,
-            "median": value.median,
-            "q3": value.q3,
-            "max": value.maximum,
-            "mean": value.mean,
-        }
-        few = value.count < QUARTILES_FROM  # the range only, without quartiles
-        shown = {key: fmt.number(figure, 1) for key, figure in figures.items()}
-        return fmt.label("spread_text_few" if few else "spread_text", **shown)
-
     round_text = fmt.fiscal_year(cohort.round)
     rubric_text = fmt.label(
         "rubric_value", name=cohort.rubric_name.get(lang), version=fmt.number(cohort.rubric_version)
@@ -208,8 +193,8 @@ def build_national_context(
             name=fmt.text(group.name),
             summary=fmt.label(
                 "group_summary" if group.id in listed_groups else "group_summary_unlisted",
-                count=fmt.number(len(group.members)),
-                spread=spread_text(group.spread),
+                units=fmt.units(len(group.members)),
+                spread=_spread_text(fmt, group.spread),
             ),
             rows=[rows_of[row.unit_code] for row in group.members if row.unit_code in rows_of],
             listed=group.id in listed_groups,
@@ -236,7 +221,7 @@ def build_national_context(
     levels = [
         Fact(
             f"{fmt.number(level)} {cohort.level_names[level].get(lang)}",
-            fmt.plain(fmt.label("n_units", count=fmt.number(counts.get(level, 0)))),
+            fmt.plain(fmt.units(counts.get(level, 0))),
         )
         for level in sorted(cohort.level_names)
     ]
@@ -266,7 +251,7 @@ def build_national_context(
             name=fmt.text(peer.name),
             summary=fmt.label(
                 "peer_summary",
-                count=fmt.number(len(peer.members)),
+                units=fmt.units(len(peer.members)),
                 median=fmt.number(peer.spread.median if peer.spread else None, 1),
                 min=fmt.number(peer.spread.minimum if peer.spread else None, 1),
                 max=fmt.number(peer.spread.maximum if peer.spread else None, 1),
@@ -304,11 +289,11 @@ def build_national_context(
             Fact(fmt.label("round"), fmt.plain(round_text)),
             Fact(
                 fmt.label("units_assessed"),
-                fmt.plain(fmt.label("n_units", count=fmt.number(len(cohort.units)))),
+                fmt.plain(fmt.units(len(cohort.units))),
             ),
             Fact(fmt.label("report_date"), fmt.plain(fmt.date(report_date))),
         ],
-        spread=spread_text(cohort.index_spread),
+        spread=_spread_text(fmt, cohort.index_spread),
         levels=levels,
         components=[fmt.plain(f"{fmt.number(c.number)}. {c.name.get(lang)}") for c in cohort.components],
         ranking=ranking,
@@ -484,7 +469,7 @@ def build_roll_up_context(
             Fact(fmt.label("round"), fmt.plain(round_text)),
             Fact(
                 fmt.label("local_units"),
-                fmt.plain(fmt.label("n_units", count=fmt.number(province.count))),
+                fmt.plain(fmt.units(province.count)),
             ),
             Fact(fmt.label("report_date"), fmt.plain(fmt.date(report_date))),
         ],
@@ -499,7 +484,7 @@ def build_roll_up_context(
                 name=fmt.text(group.name),
                 summary=fmt.label(
                     "group_summary",
-                    count=fmt.number(len(group.members)),
+                    units=fmt.units(len(group.members)),
                     spread=_spread_text(fmt, group.spread),
                 ),
                 rows=[row(rank, unit) for rank, unit in group.members],
@@ -533,5 +518,7 @@ def _spread_text(fmt: Formatter, value: Spread | None) -> str:
         "max": value.maximum,
         "mean": value.mean,
     }
+    if value.count == 1:
+        return fmt.label("spread_text_single", value=fmt.number(value.median, 1))
     shown = {key: fmt.number(figure, 1) for key, figure in figures.items()}
     return fmt.label("spread_text_few" if value.count < QUARTILES_FROM else "spread_text", **shown)
