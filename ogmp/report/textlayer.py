@@ -326,6 +326,7 @@ def add_composite_glyphs(
     glyf = font["glyf"]
     hmtx = font["hmtx"]
     last = max(extra)
+    added: list[tuple[str, Any]] = []
     for glyph_id in range(len(order), last + 1):
         name = f"ogmp{glyph_id}"
         order.append(name)
@@ -344,6 +345,10 @@ def add_composite_glyphs(
             glyph.numberOfContours = -1
             glyph.components = [component]
             hmtx[name] = (advance, hmtx[source][1])
+        added.append((name, glyph))
+    # Added once the order is complete: fontTools rebuilds its map of names for each glyph
+    # added while the order is longer than the glyphs it knows.
+    for name, glyph in added:
         glyf[name] = glyph
     font.setGlyphOrder(order)
     glyf.glyphOrder = order
