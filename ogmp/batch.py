@@ -60,6 +60,9 @@ class Task:
     cost: float = 1.0
     """How long it takes beside other tasks (a unit's gap report is 1): workers take the
     costliest first, so that no core waits at the end for one long file."""
+    in_run: bool = False
+    """Done in the run's own process while the workers render, not copied into a worker:
+    for work that holds what the run already has in memory (a round's whole results)."""
 
 
 @dataclass(frozen=True)
@@ -262,7 +265,11 @@ def _stop_workers(pool: Any) -> None:
 
 
 def _perform_in_workers(
-    tasks: Sequence[Task], jobs: int, timeout: float | None, finish: Callable[[Outcome], None]
+    tasks: Sequence[Task],
+    jobs: int,
+    timeout: float | None,
+    finish: Callable[[Outcome], None],
+    in_run: Sequence[Task] = (),
 ) -> None:
     """Perform ``tasks`` in ``jobs`` worker processes, each retired after about
     ``TASKS_PER_WORKER`` tasks.
@@ -272,7 +279,8 @@ def _perform_in_workers(
     (python/cpython#115634). A worker that dies (a crash in a native library) breaks
     its pool: the tasks it left unfinished are then tried again one by one, each in
     a pool of its own, so that only the task that kills its worker fails. When the run is
-    stopped, its workers are ended at once.
+    stopped, its workers are ended at once. ``in_run`` tasks are done in this process
+    while the first generation of workers renders.
     """
     import concurrent.futures  # here, not at the top: `ogmp validate` imports this module
     import multiprocessing
@@ -287,11 +295,17 @@ def _perform_in_workers(
 
     generation = jobs * TASKS_PER_WORKER
     unfinished: list[Task] = []
+    if not tasks:
+        for task in in_run:
+            finish(_perform(task, timeout))
     for start in range(0, len(tasks), generation):
         batch = tasks[start : start + generation]
         executor = pool(jobs)
         try:
             futures = {executor.submit(_perform_in_worker, task, timeout): task for task in batch}
+            if start == 0:
+                for task in in_run:
+                    finish(_perform(task, timeout))
             for future in concurrent.futures.as_completed(futures):
                 try:
                     finish(Outcome(futures[future], *future.result()))
@@ -391,7 +405,13 @@ def run_tasks(
                     finish(_perform(task, timeout))
             else:
                 costliest_first = sorted(pending, key=lambda task: -task.cost)  # stable
-                _perform_in_workers(costliest_first, jobs, timeout, finish)
+                _perform_in_workers(
+                    [task for task in costliest_first if not task.in_run],
+                    jobs,
+                    timeout,
+                    finish,
+                    [task for task in costliest_first if task.in_run],
+                )
     except (KeyboardInterrupt, Stopped) as stop:
         with lock.held():
             remove_abandoned_temporaries(out)  # those of the workers just ended

@@ -47,7 +47,9 @@ def cohort_workbook(cohort: Cohort, results: Sequence[UnitResult]) -> bytes:
     import xlsxwriter  # imported here: only ``--format xlsx`` needs it
 
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False})
+    # Rows go to temporary files as they are written, not into memory: the indicators sheet of
+    # 7,850 local administrations is 267,000 rows (900 MB held in memory).
+    workbook = xlsxwriter.Workbook(buffer, {"constant_memory": True, "strings_to_numbers": False})
     workbook.set_properties(
         {
             "title": f"OGMP {cohort.rubric_id} v{cohort.rubric_version} {cohort.round}",

@@ -271,3 +271,12 @@ def test_workers_take_the_costliest_task_first(tmp_path: Path) -> None:
     assert [o.task.label for o in result.outcomes] == [f"{n}.txt" for n in costs]  # reported in task order
     started = sorted(costs, key=lambda n: int((tmp_path / f"{n}.txt").read_text()))
     assert "national" in started[:2]  # one of the two workers' first tasks
+
+
+def test_work_that_holds_the_runs_results_is_done_in_the_run_itself(tmp_path: Path) -> None:
+    tasks = [Task(tmp_path / f"{n}.txt", fingerprint(str(n)), WorkerPid(n), f"{n}.txt") for n in range(4)]
+    tasks.append(Task(tmp_path / "book.txt", fingerprint("book"), WorkerPid(9), "book.txt", 0.1, in_run=True))
+    result = run_tasks(tasks, tmp_path, jobs=2, timeout=30)
+    assert (len(result.written), result.failed) == (5, [])
+    assert (tmp_path / "book.txt").read_text().split()[1] == str(os.getpid())
+    assert {(tmp_path / f"{n}.txt").read_text().split()[1] for n in range(4)}.isdisjoint({str(os.getpid())})

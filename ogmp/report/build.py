@@ -293,6 +293,7 @@ def national_tasks(
                     ),
                     label=name,
                     cost=2 * COSTS[fmt],
+                    in_run=fmt == "xlsx",  # holds every unit's results, which the run already has
                 )
             )
         # Each province's roll-up is made from its own figures only: a unit elsewhere changing
