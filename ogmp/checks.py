@@ -8,18 +8,21 @@ import datetime as dt
 import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ogmp.diagnostics import KeyPath, Problem, Severity, shown
 from ogmp.messages import Message
 from ogmp.models.assessment import NOT_APPLICABLE, Assessment, Unit
 from ogmp.models.catalogue import PROVINCE_CODE, Catalogues, IndexCatalogue
 from ogmp.models.common import Bilingual
-from ogmp.models.plan import Kpi, Plan
-from ogmp.models.review import Binding, Decision, Review
 from ogmp.models.rubric import Component, Recommendation, Rubric
-from ogmp.reviews import IndicatorVerdict, entry_digest
 from ogmp.thai import format_date
 from ogmp.yamlsource import YamlDocument
+
+if TYPE_CHECKING:  # reviews and plans are imported only where a file has them: `validate` starts sooner
+    from ogmp.models.plan import Kpi, Plan
+    from ogmp.models.review import Binding, Decision, Review
+    from ogmp.reviews import IndicatorVerdict
 
 MAX_COMPONENT_SHARE = 50  # percent of the rubric's total weight
 
@@ -464,6 +467,8 @@ def check_review(
     """A review against the assessment it reviews: bound to it, by someone who did not assess
     it, about indicators it has, with a reason wherever the level differs, and whether each
     verdict still matches the unit's answer."""
+    from ogmp.reviews import entry_digest
+
     problems = _binding(
         document, ("review",), review.review, assessment_document, "review.assessment_changed"
     )

@@ -18,7 +18,6 @@ from rich.text import Text
 
 from ogmp.diagnostics import Problem, shown
 from ogmp.messages import Lang, Message, tr
-from ogmp.models.plan import STATUSES
 from ogmp.thai import break_points
 
 if TYPE_CHECKING:  # only named in annotations: `ogmp validate` must not import the reporting side
@@ -331,6 +330,8 @@ def print_assessment(console: Console, result: UnitResult, lang: Lang) -> None:
         print_prose(console, tr("summary.plan", lang, count=len(result.plan)))
     follow = result.follow_up
     if follow is not None:
+        from ogmp.models.plan import STATUSES
+
         counts = (" " if lang == "th" else ", ").join(
             f"{tr(f'status.{status}', lang)} {follow.counts[status]}"
             for status in reversed(STATUSES)

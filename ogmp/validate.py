@@ -8,7 +8,7 @@ import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
 
@@ -27,12 +27,14 @@ from ogmp.errors import InvalidInputError, os_reason
 from ogmp.loading import validate_document
 from ogmp.messages import Message
 from ogmp.models.assessment import Assessment
-from ogmp.models.plan import Plan
-from ogmp.models.review import Decision, LinkChecks, Review
 from ogmp.models.rubric import Rubric
 from ogmp.registry import Registry
-from ogmp.reviews import Companions, verdicts
 from ogmp.yamlsource import YamlDocument, read_yaml
+
+if TYPE_CHECKING:  # imported where a file has companions: `validate` of one file starts sooner
+    from ogmp.models.plan import Plan
+    from ogmp.models.review import Decision, LinkChecks, Review
+    from ogmp.reviews import Companions
 
 YAML_SUFFIXES = (".yaml", ".yml")
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -57,6 +59,8 @@ class CheckedFile:
 
     def companions(self) -> Companions:
         """The reviews, decision, checked links and action plan found with the assessment."""
+        from ogmp.reviews import Companions
+
         return Companions(
             reviews=tuple((document.path.name, review) for document, review in self.reviews),
             decision=self.decision[1] if self.decision is not None else None,
@@ -237,6 +241,12 @@ def _read_companions(
     assert result.document is not None
     folder = path.parent
     companions = index.companions(path)
+    if not companions and not index.has(folder, filenames.LINKS_FILE):
+        return
+    from ogmp.models.plan import Plan
+    from ogmp.models.review import Decision, LinkChecks, Review
+    from ogmp.reviews import verdicts
+
     for name in companions:
         if filenames.companion_kind(name) != "review":
             continue
