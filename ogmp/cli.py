@@ -39,6 +39,7 @@ from ogmp.terminal import (
     print_assessment,
     print_outputs,
     print_problems,
+    print_prose,
     print_rubric,
     print_rubric_list,
     print_validation,
@@ -47,7 +48,8 @@ from ogmp.terminal import (
 from ogmp.validate import validate_paths
 
 if TYPE_CHECKING:
-    pass
+    from ogmp.assess import AssessRun
+    from ogmp.evidence import EvidenceRun
 
 T = TypeVar("T")
 
@@ -126,10 +128,10 @@ def _run(lang: Lang, action: Callable[[], T]) -> T:
         if isinstance(error, InvalidInputError):
             print_problems(console, error.problems, lang)
         else:
-            console.print(error.render(lang), markup=False)
+            print_prose(console, error.render(lang))
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:  # Ctrl-C where nothing was being written
-        make_console(stderr=True).print(Message("run.stopped").render(lang), markup=False)
+        print_prose(make_console(stderr=True), Message("run.stopped").render(lang))
         raise typer.Exit(130) from None
 
 
@@ -297,8 +299,12 @@ def assess(
         ),
     )
     registry = _registry(language, rubrics)
-    with progress_reporter(language) as reporter:
-        run = _run(language, lambda: assess_paths(paths, registry, options, reporter=reporter))
+
+    def assess_with_progress() -> AssessRun:
+        with progress_reporter(language) as reporter:  # gone before an error or a stop is told
+            return assess_paths(paths, registry, options, reporter=reporter)
+
+    run = _run(language, assess_with_progress)
     console = make_console()
     for invalid in run.invalid:
         print_problems(console, invalid.problems, language)
@@ -306,7 +312,7 @@ def assess(
         print_assessment(console, result, language)
     if run.results_left_out and not quiet:
         message = Message("assess.summaries_left_out", limit=SUMMARY_LIMIT, count=run.results_left_out)
-        console.print(message.render(language), markup=False)
+        print_prose(console, message.render(language))
     print_outputs(console, run, language)
     _exit(0 if run.ok else 1)
 
@@ -341,7 +347,7 @@ def verify(
         for difference in verification.differences:
             console.print(f"{verification.report}: {difference.render(language)}", markup=False, style="red")
         failed = failed or not verification.ok
-        console.print(verification.summary().render(language), markup=False)
+        print_prose(console, verification.summary().render(language))
     _exit(1 if failed else 0)
 
 
@@ -537,13 +543,14 @@ def evidence_check(
     language: Lang = lang.value
     registry = _registry(language, rubrics)
     options = CheckOptions(timeout=timeout, jobs=jobs, allow_private=allow_private)
-    with progress_reporter(language, "evidence.progress") as bar:
-        run = _run(
-            language,
-            lambda: check_evidence(
+
+    def check_with_progress() -> EvidenceRun:
+        with progress_reporter(language, "evidence.progress") as bar:  # gone before an error is told
+            return check_evidence(
                 paths, registry, options, on_start=bar.start, on_checked=lambda url, check: bar.done()
-            ),
-        )
+            )
+
+    run = _run(language, check_with_progress)
     print_evidence_run(make_console(), run, language)
 
 
@@ -603,7 +610,7 @@ def rubric_check(
             indicators=len(rubric.indicators_by_id),
             recommendations=sum(len(c.recommendations) for c in rubric.components),
         )
-        console.print(message.render(language), markup=False)
+        print_prose(console, message.render(language))
     _exit(1 if failed else 0)
 
 
