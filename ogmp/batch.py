@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import signal
 import threading
 import time
@@ -232,12 +233,17 @@ def _perform_in_worker(task: Task, timeout: float | None) -> tuple[bool, Message
 PARENT_GONE = 75  # the exit status of a worker whose run was killed
 
 
-def _start_worker() -> None:
+def _start_worker(temporary: str) -> None:
     """Set up a worker process: the run that started it handles Ctrl-C for it (a terminal
     sends it to every process of the group), and when that run is gone, the worker ends at
-    once, whatever it was doing, without writing anything more."""
+    once, whatever it was doing, without writing anything more. Its temporary files (the
+    fonts WeasyPrint unpacks) go into the run's ``temporary`` folder, which the run removes
+    however its workers end."""
     import multiprocessing
     import multiprocessing.connection
+    import tempfile
+
+    tempfile.tempdir = temporary
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
@@ -247,6 +253,7 @@ def _start_worker() -> None:
 
     def watch() -> None:
         multiprocessing.connection.wait([sentinel])  # returns when the parent has ended
+        shutil.rmtree(temporary, ignore_errors=True)  # the run cannot remove it any more
         os._exit(PARENT_GONE)
 
     threading.Thread(target=watch, name="ogmp-parent-watch", daemon=True).start()
@@ -282,6 +289,20 @@ def _perform_in_workers(
     stopped, its workers are ended at once. ``in_run`` tasks are done in this process
     while the first generation of workers renders.
     """
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="ogmp-workers-", ignore_cleanup_errors=True) as temporary:
+        _perform_in_pools(tasks, jobs, timeout, finish, in_run, temporary)
+
+
+def _perform_in_pools(
+    tasks: Sequence[Task],
+    jobs: int,
+    timeout: float | None,
+    finish: Callable[[Outcome], None],
+    in_run: Sequence[Task],
+    temporary: str,
+) -> None:
     import concurrent.futures  # here, not at the top: `ogmp validate` imports this module
     import multiprocessing
     from concurrent.futures.process import BrokenProcessPool
@@ -290,7 +311,7 @@ def _perform_in_workers(
 
     def pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
         return concurrent.futures.ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_start_worker
+            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(temporary,)
         )
 
     generation = jobs * TASKS_PER_WORKER

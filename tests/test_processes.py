@@ -62,13 +62,15 @@ def command(inputs: Path, out: Path, *extra: str) -> list[str]:
     ]  # fmt: skip
 
 
-def start(inputs: Path, out: Path) -> subprocess.Popen[str]:
+def start(inputs: Path, out: Path, temporary: Path | None = None) -> subprocess.Popen[str]:
+    environment = {**os.environ, "TMPDIR": str(temporary)} if temporary else None
     return subprocess.Popen(
         command(inputs, out),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, as a terminal gives a command
+        env=environment,
     )
 
 
@@ -168,8 +170,9 @@ def test_a_killed_run_leaves_no_process_and_the_next_run_writes_what_is_missing(
 def test_a_stopped_run_ends_its_workers_and_leaves_whole_files(
     six_units: Path, tmp_path: Path, how: str, code: int
 ) -> None:
-    out = tmp_path / "out"
-    run = start(six_units, out)
+    out, temporary = tmp_path / "out", tmp_path / "tmp"
+    temporary.mkdir()
+    run = start(six_units, out, temporary)
     assert wait_until(lambda: len(reports(out)) >= 1), run.communicate()
     workers = children(run.pid)
     if how == "ctrl-c":
@@ -187,6 +190,7 @@ def test_a_stopped_run_ends_its_workers_and_leaves_whole_files(
         Path(f"/proc/{pid}/cmdline").read_bytes() for pid in left if running(pid)
     ]
     assert temporaries(out) == []
+    assert list(temporary.iterdir()) == []  # the fonts its killed workers had unpacked, too
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     done = reports(out)
     assert set(manifest) >= done  # every report there is recorded, so it is not rendered again
