@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
@@ -117,6 +117,11 @@ RubricsOption = Annotated[
 
 def _registry(lang: Lang, rubric_dirs: list[Path] | None) -> Registry:
     return _run(lang, lambda: Registry(rubric_dirs or []))
+
+
+def _choices(values: Sequence[str]) -> str:
+    """``[all|units|summaries]``: an option's choices, for its help."""
+    return "[" + "|".join(values) + "]"
 
 
 def _run(lang: Lang, action: Callable[[], T]) -> T:
@@ -225,7 +230,7 @@ def assess(
         str,
         typer.Option(
             "--pdf-variant",
-            metavar="[" + "|".join(PDF_VARIANTS) + "]",
+            metavar=_choices(PDF_VARIANTS),
             help="pdf/a-3b: archival, carries its inputs (default); pdf/ua-1: tagged for screen readers; none.",
         ),
     ] = DEFAULT_PDF_VARIANT,
@@ -233,7 +238,7 @@ def assess(
         str,
         typer.Option(
             "--audience",
-            metavar="[" + "|".join(AUDIENCES) + "]",
+            metavar=_choices(AUDIENCES),
             help="public: reviewers' public notes only (default); internal: all notes, written as"
             " NAME.LANG.internal.pdf beside the public report.",
         ),
@@ -261,7 +266,7 @@ def assess(
         str,
         typer.Option(
             "--reports",
-            metavar="[" + "|".join(REPORT_SCOPES) + "]",
+            metavar=_choices(REPORT_SCOPES),
             help="With pdf or html: all (default); units: each unit's gap report only;"
             " summaries: only the national summaries and provincial roll-ups.",
         ),

@@ -40,13 +40,19 @@ GROUP_ORDER = ("province", "agency", *(f"local:{kind}" for kind in LOCAL_TYPE_NA
 WEAKEST_COMPONENTS = 3
 
 
-def ranking_group(result: UnitResult) -> tuple[str, Bilingual]:
+def ranking_group(result: UnitResult) -> str:
     """The group ``result`` is ranked in: provinces, agencies, or one type of local administration."""
     if result.unit_kind == "local" and result.unit_local_type in LOCAL_TYPE_NAMES:
-        return f"local:{result.unit_local_type}", LOCAL_TYPE_NAMES[result.unit_local_type]
-    return result.unit_kind, KIND_NAMES.get(
-        result.unit_kind, Bilingual(th=result.unit_kind, en=result.unit_kind)
-    )
+        return f"local:{result.unit_local_type}"
+    return result.unit_kind
+
+
+def group_name(group_id: str) -> Bilingual:
+    """The name of the ranking group ``group_id`` (:func:`ranking_group`)."""
+    local_type = group_id.removeprefix("local:")
+    if local_type != group_id and local_type in LOCAL_TYPE_NAMES:
+        return LOCAL_TYPE_NAMES[local_type]
+    return KIND_NAMES.get(group_id, Bilingual(th=group_id, en=group_id))
 
 
 @dataclass(frozen=True)
@@ -316,7 +322,8 @@ def _peer(result: UnitResult, catalogues: Catalogues) -> tuple[str, Bilingual]:
     province = catalogues.provinces.by_code.get(result.unit_code)
     if result.unit_kind == "province" and province is not None:
         return province.region, catalogues.provinces.regions_by_id[province.region].name
-    return ranking_group(result)
+    group_id = ranking_group(result)
+    return group_id, group_name(group_id)
 
 
 def _stability(rows: list[UnitRow], components: list[ComponentColumn]) -> tuple[list[Stability], int]:
@@ -364,7 +371,7 @@ def summarize(results: Sequence[UnitResult], catalogues: Catalogues) -> National
         ranks: dict[str, int | None] = {}
         by_group: dict[str, list[UnitResult]] = defaultdict(list)
         for result in members:
-            by_group[ranking_group(result)[0]].append(result)
+            by_group[ranking_group(result)].append(result)
         for grouped in by_group.values():
             ranks.update(competition_ranks({_unit_key(r): r.overall.score for r in grouped}))
         rows = sorted(
@@ -386,7 +393,7 @@ def summarize(results: Sequence[UnitResult], catalogues: Catalogues) -> National
                     file=r.inputs.file,
                     self_index=r.overall.self_score,
                     assurance=r.assurance,
-                    group=ranking_group(r)[0],
+                    group=ranking_group(r),
                     parent=r.unit_parent,
                 )
                 for r in members
@@ -399,15 +406,14 @@ def summarize(results: Sequence[UnitResult], catalogues: Catalogues) -> National
                 row.agenda,
             ),
         )
-        group_names = dict(ranking_group(r) for r in members)
         groups = [
             RankingGroup(
                 id=group_id,
-                name=group_names[group_id],
+                name=group_name(group_id),
                 members=[row for row in rows if row.group == group_id],
                 spread=spread([row.index for row in rows if row.group == group_id and row.index is not None]),
             )
-            for group_id in sorted(group_names, key=_group_order)
+            for group_id in sorted(by_group, key=_group_order)
         ]
         components = [
             ComponentColumn(
@@ -508,16 +514,15 @@ def province_roll_ups(
         groups = []
         for group_id in group_ids:
             grouped = [row for row in members if row.group == group_id]
-            ranks = competition_ranks({f"{row.unit_code}|{row.agenda}": row.index for row in grouped})
+            ranks = competition_ranks({str(n): row.index for n, row in enumerate(grouped)})
             ranked = sorted(
-                ((ranks[f"{row.unit_code}|{row.agenda}"], row) for row in grouped),
+                ((ranks[str(n)], row) for n, row in enumerate(grouped)),
                 key=lambda pair: (pair[0] is None, pair[0] or 0, pair[1].unit_code),
             )
-            name = LOCAL_TYPE_NAMES.get(group_id.removeprefix("local:"), KIND_NAMES["local"])
             groups.append(
                 ProvinceGroup(
                     id=group_id,
-                    name=name,
+                    name=group_name(group_id),
                     members=ranked,
                     spread=spread([row.index for row in grouped if row.index is not None]),
                 )

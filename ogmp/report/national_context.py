@@ -165,24 +165,8 @@ def build_national_context(
     listed_groups = {group.id for group in cohort.groups if len(group.members) <= LISTED_UNITS}
     listed_codes = {row.unit_code for row in cohort.units if row.group in listed_groups or not cohort.groups}
     rows_of = {
-        row.unit_code: RankRow(
-            rank=fmt.number(row.rank),
-            unit=fmt.text(row.name),
-            code=row.unit_code,
-            peer=fmt.text(peer_names[row.peer]),
-            index=fmt.number(row.index, 1),
-            level=fmt.number(row.level),
-            bar=f"{max(0.0, min(100.0, row.index or 0.0)):.1f}%",
-            self_assessed=row.assurance in ("self_assessed", "links_checked"),
-            cells=[
-                Cell(
-                    f"{fmt.number(row.scores.get(c.id), 1)} ({fmt.number(row.levels.get(c.id))})"
-                    if row.scores.get(c.id) is not None
-                    else "–",
-                    heat_class(row.scores.get(c.id)),
-                )
-                for c in cohort.components
-            ],
+        row.unit_code: _rank_row(
+            fmt, cohort, row, row.rank, peer=fmt.text(peer_names[row.peer]), with_levels=True
         )
         for row in cohort.units
         if row.unit_code in listed_codes
@@ -201,7 +185,7 @@ def build_national_context(
         )
         for group in cohort.groups
     ]
-    component_names = {c.id: f"{fmt.number(c.number)}. {c.name.get(lang)}" for c in cohort.components}
+    component_names = _component_names(fmt, cohort, lang)
     provinces = [
         ProvinceRow(
             name=fmt.text(province.name),
@@ -437,26 +421,7 @@ def build_roll_up_context(
     round_text = fmt.fiscal_year(cohort.round)
     agenda = cohort.agenda_name.get(lang)
     name = province.name.get(lang)
-    component_names = {c.id: f"{fmt.number(c.number)}. {c.name.get(lang)}" for c in cohort.components}
-
-    def row(rank: int | None, unit: UnitRow) -> RankRow:
-        return RankRow(
-            rank=fmt.number(rank),
-            unit=fmt.text(unit.name),
-            code=unit.unit_code,
-            peer=fmt.plain(""),
-            index=fmt.number(unit.index, 1),
-            level=fmt.number(unit.level),
-            bar=f"{max(0.0, min(100.0, unit.index or 0.0)):.1f}%",
-            self_assessed=unit.assurance in ("self_assessed", "links_checked"),
-            cells=[
-                Cell(
-                    fmt.number(unit.scores.get(c.id), 1) if unit.scores.get(c.id) is not None else "–",
-                    heat_class(unit.scores.get(c.id)),
-                )
-                for c in cohort.components
-            ],
-        )
+    component_names = _component_names(fmt, cohort, lang)
 
     return RollUpContext(
         lang=lang,
@@ -487,7 +452,10 @@ def build_roll_up_context(
                     units=fmt.units(len(group.members)),
                     spread=_spread_text(fmt, group.spread),
                 ),
-                rows=[row(rank, unit) for rank, unit in group.members],
+                rows=[
+                    _rank_row(fmt, cohort, unit, rank, peer=fmt.plain(""), with_levels=False)
+                    for rank, unit in group.members
+                ],
             )
             for group in province.groups
         ],
@@ -497,6 +465,38 @@ def build_roll_up_context(
         thai_digits=fmt.thai_digits,
         created=created.isoformat() if created else "",
         terms=terms,
+    )
+
+
+def _component_names(fmt: Formatter, cohort: Cohort, lang: Lang) -> dict[str, str]:
+    """``1. การจัดทำฐานข้อมูล…`` by component id."""
+    return {c.id: f"{fmt.number(c.number)}. {c.name.get(lang)}" for c in cohort.components}
+
+
+def _rank_row(
+    fmt: Formatter, cohort: Cohort, row: UnitRow, rank: int | None, *, peer: LangText, with_levels: bool
+) -> RankRow:
+    """One unit's line of a ranking and its heatmap: each component's score, with its level
+    where there is room (the national summary's heatmap; not the roll-up's narrower one)."""
+
+    def cell_text(component_id: str) -> str:
+        score = row.scores.get(component_id)
+        if score is None:
+            return "–"
+        if with_levels:
+            return f"{fmt.number(score, 1)} ({fmt.number(row.levels.get(component_id))})"
+        return fmt.number(score, 1)
+
+    return RankRow(
+        rank=fmt.number(rank),
+        unit=fmt.text(row.name),
+        code=row.unit_code,
+        peer=peer,
+        index=fmt.number(row.index, 1),
+        level=fmt.number(row.level),
+        bar=f"{max(0.0, min(100.0, row.index or 0.0)):.1f}%",
+        self_assessed=row.assurance in ("self_assessed", "links_checked"),
+        cells=[Cell(cell_text(c.id), heat_class(row.scores.get(c.id))) for c in cohort.components],
     )
 
 
