@@ -10,7 +10,9 @@ same fingerprint (content hashes, not timestamps).
 The manifest is kept as it is written: each file done is appended at once to a journal
 beside it, under the folder's lock, so a run that is stopped, killed or that crashes
 leaves a manifest that lets the next run render exactly what is missing, and runs that
-share a folder never lose each other's entries. Worker processes watch the run that
+share a folder never lose each other's entries. A worker only stages its file; the run
+moves it into place and records it in one step that a stop signal waits for, so a
+stopped run never leaves a file that is there but not recorded. Worker processes watch the run that
 started them and end, writing nothing more, as soon as it is gone (kill -9, the
 out-of-memory killer, a closed terminal); Ctrl-C, SIGTERM and SIGHUP stop the workers
 and leave no half-written file.
@@ -27,14 +29,22 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
 from ogmp.errors import Interrupted, OgmpError
 from ogmp.messages import Message
 from ogmp.options import DEFAULT_TIMEOUT
-from ogmp.output import FolderLock, remove_abandoned_temporaries, write_atomic
+from ogmp.output import (
+    FolderLock,
+    place,
+    remove_abandoned_temporaries,
+    stage,
+    staged_path,
+    write_atomic,
+    writer_id,
+)
 
 MANIFEST = ".ogmp-manifest.json"
 JOURNAL = ".ogmp-manifest.journal"
@@ -73,6 +83,7 @@ class Outcome:
     error: Message | None = None
     seconds: float = 0.0
     sha256: str = ""  # of the bytes written
+    staged: Path | None = None  # where they wait for the run to move them into place
 
 
 class Reporter(Protocol):
@@ -208,26 +219,30 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _perform(task: Task, timeout: float | None) -> Outcome:
-    """Make and write one file; any failure becomes the outcome's message."""
+def _perform(task: Task, timeout: float | None, writer: str | None = None) -> Outcome:
+    """Make one file and stage it for the run ``writer`` (this process when None) to move
+    into place; any failure becomes the outcome's message."""
     started = time.perf_counter()
     try:
         with _time_limit(timeout):
             data = task.work.render()
-        write_atomic(task.output, data)
+        staged = stage(task.output, data, writer or writer_id())
     except RenderTimeout:
         return Outcome(task, False, Message("batch.timeout", label=task.label, seconds=f"{timeout or 0:g}"))
     except OgmpError as error:
         return Outcome(task, False, error.message)
-    return Outcome(task, True, None, time.perf_counter() - started, hashlib.sha256(data).hexdigest())
+    seconds = time.perf_counter() - started
+    return Outcome(task, True, None, seconds, hashlib.sha256(data).hexdigest(), staged)
 
 
-def _perform_in_worker(task: Task, timeout: float | None) -> tuple[bool, Message | None, float, str]:
+def _perform_in_worker(
+    task: Task, timeout: float | None, writer: str
+) -> tuple[bool, Message | None, float, str, Path | None]:
     """``_perform`` in a worker process. Only the verdict goes back: an outcome would carry
     a copy of its whole task (the report's inputs and model), which the parent already has
     and would otherwise keep once per report."""
-    outcome = _perform(task, timeout)
-    return outcome.written, outcome.error, outcome.seconds, outcome.sha256
+    outcome = _perform(task, timeout, writer)
+    return outcome.written, outcome.error, outcome.seconds, outcome.sha256, outcome.staged
 
 
 PARENT_GONE = 75  # the exit status of a worker whose run was killed
@@ -308,6 +323,7 @@ def _perform_in_pools(
     from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn")
+    writer = writer_id()  # the run's: its workers stage files under its name
 
     def pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
         return concurrent.futures.ProcessPoolExecutor(
@@ -323,7 +339,7 @@ def _perform_in_pools(
         batch = tasks[start : start + generation]
         executor = pool(jobs)
         try:
-            futures = {executor.submit(_perform_in_worker, task, timeout): task for task in batch}
+            futures = {executor.submit(_perform_in_worker, task, timeout, writer): task for task in batch}
             if start == 0:
                 for task in in_run:
                     finish(_perform(task, timeout))
@@ -339,7 +355,7 @@ def _perform_in_pools(
     for task in unfinished:
         alone = pool(1)
         try:
-            finish(Outcome(task, *alone.submit(_perform_in_worker, task, timeout).result()))
+            finish(Outcome(task, *alone.submit(_perform_in_worker, task, timeout, writer).result()))
         except BrokenProcessPool:
             finish(Outcome(task, False, Message("batch.crashed", label=task.label)))
         except BaseException:
@@ -348,24 +364,61 @@ def _perform_in_pools(
         alone.shutdown(wait=True)
 
 
+class _Deferral:
+    """Whether a stop signal must wait (how many ``stop_deferred`` blocks are open), and
+    the signal that came meanwhile."""
+
+    depth = 0
+    pending: int | None = None
+
+
+def _stop(signum: int) -> None:
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise Stopped(signum)
+
+
+def _on_stop_signal(signum: int, frame: Any) -> None:
+    if _Deferral.depth:
+        _Deferral.pending = signum
+        return
+    _stop(signum)
+
+
 @contextlib.contextmanager
 def stop_on_signals() -> Iterator[None]:
     """Within the block, SIGTERM and SIGHUP (a closed terminal) stop the run as Ctrl-C does:
-    by an exception in the main thread, so that every clean-up on the way runs."""
+    by an exception in the main thread, so that every clean-up on the way runs. Inside a
+    :func:`stop_deferred` block, the exception waits for the block to end."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-
-    def stop(signum: int, frame: Any) -> None:
-        raise Stopped(signum)
-
     caught = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
-    previous = {number: signal.signal(number, stop) for number in caught}
+    if signal.getsignal(signal.SIGINT) in (signal.default_int_handler, _on_stop_signal):
+        caught.append(signal.SIGINT)  # not when the run was started with Ctrl-C ignored
+    previous = {number: signal.signal(number, _on_stop_signal) for number in caught}
     try:
         yield
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+@contextlib.contextmanager
+def stop_deferred() -> Iterator[None]:
+    """Within the block, a stop (Ctrl-C, SIGTERM, SIGHUP) waits until the block has ended:
+    for two steps that must not be parted, such as moving a file into place and recording it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    _Deferral.depth += 1
+    try:
+        yield
+    finally:
+        _Deferral.depth -= 1
+        if not _Deferral.depth and _Deferral.pending is not None:
+            signum, _Deferral.pending = _Deferral.pending, None
+            _stop(signum)
 
 
 class Stopped(BaseException):
@@ -412,10 +465,21 @@ def run_tasks(
         else:
             pending.append(task)
 
+    writer = writer_id()
+
     def finish(outcome: Outcome) -> None:
-        result.outcomes.append(outcome)
-        if outcome.written and outcome.error is None:
-            manifest.record(outcome)
+        with stop_deferred():
+            if outcome.staged is not None:
+                try:
+                    place(outcome.staged, outcome.task.output)
+                except OgmpError as error:
+                    outcome = replace(outcome, written=False, error=error.message, staged=None)
+            else:  # a worker that crashed may have left half of it
+                with contextlib.suppress(OSError):
+                    staged_path(outcome.task.output, writer).unlink(missing_ok=True)
+            result.outcomes.append(outcome)
+            if outcome.written and outcome.error is None:
+                manifest.record(outcome)
         if reporter:
             reporter.done(outcome)
 
@@ -434,8 +498,13 @@ def run_tasks(
                     [task for task in costliest_first if task.in_run],
                 )
     except (KeyboardInterrupt, Stopped) as stop:
+        finished = {outcome.task.output for outcome in result.outcomes}
+        for task in pending:  # what the workers just ended had begun to stage
+            if task.output not in finished:
+                with contextlib.suppress(OSError):
+                    staged_path(task.output, writer).unlink(missing_ok=True)
         with lock.held():
-            remove_abandoned_temporaries(out)  # those of the workers just ended
+            remove_abandoned_temporaries(out)
         _save(manifest, result)
         signum = stop.signum if isinstance(stop, Stopped) else signal.SIGINT
         raise Interrupted(len(result.written), len(tasks) - len(result.outcomes), signum) from None

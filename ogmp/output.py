@@ -51,7 +51,7 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     claimed = False
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".{_writer()}.tmp", dir=folder)
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".{writer_id()}.tmp", dir=folder)
         temporary = Path(name)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -82,12 +82,54 @@ def _host() -> str:
     return re.sub(r"[^A-Za-z0-9.-]", "-", socket.gethostname()) or "host"
 
 
-def _writer() -> str:
+def writer_id() -> str:
     """``vm-4242``: the host and process that write a temporary file."""
     return f"{_host()}-{os.getpid()}"
 
 
-# .NAME.RANDOM.HOST-PID.tmp, and .NAME.RANDOM.tmp as ogmp wrote them before 0.2.
+_STAGED = "inflight"
+
+
+def staged_path(path: Path, writer: str) -> Path:
+    """Where the run ``writer`` stages ``path`` before moving it into place.
+
+    It is named after the run, not after the worker process that writes it: a worker may
+    be gone before the run has moved its file, and the file must not look abandoned then.
+    """
+    return path.with_name(f".{path.name}.{_STAGED}.{writer}.tmp")
+
+
+def stage(path: Path, data: bytes, writer: str) -> Path:
+    """Write ``data`` whole (synced to disk) to the staged file of ``path``, for :func:`place`.
+
+    A failure leaves no staged file.
+    """
+    staged = staged_path(path, writer)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with staged.open("wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            staged.unlink()
+        raise _cannot_write(path, path.parent, error) from None
+    return staged
+
+
+def place(staged: Path, path: Path) -> None:
+    """Move a file staged by :func:`stage` into place, at once (replacing what was there)."""
+    try:
+        staged.replace(path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            staged.unlink()
+        raise _cannot_write(path, path.parent, error) from None
+
+
+# .NAME.RANDOM.HOST-PID.tmp (.NAME.inflight.HOST-PID.tmp when staged), and .NAME.RANDOM.tmp
+# as ogmp wrote them before 0.2.
 _TEMPORARY = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.(?P<host>[A-Za-z0-9.-]+)-(?P<pid>\d+)\.tmp")
 _OLD_TEMPORARY = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp")
 # A temporary file of another machine, or of an older ogmp, is left this long before it

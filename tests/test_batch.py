@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -19,7 +20,7 @@ from ogmp import batch
 from ogmp.batch import Task, fingerprint, run_tasks, shard_of
 from ogmp.cli import app
 from ogmp.diagnostics import shown
-from ogmp.errors import UsageError
+from ogmp.errors import Interrupted, UsageError
 from ogmp.options import parse_shard
 from ogmp.registry import Registry
 
@@ -279,3 +280,23 @@ def test_work_that_holds_the_runs_results_is_done_in_the_run_itself(tmp_path: Pa
     assert (len(result.written), result.failed) == (5, [])
     assert (tmp_path / "book.txt").read_text().split()[1] == str(os.getpid())
     assert {(tmp_path / f"{n}.txt").read_text().split()[1] for n in range(4)}.isdisjoint({str(os.getpid())})
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_stop_that_comes_as_a_file_is_moved_into_place_waits_until_it_is_recorded(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, signum: int
+) -> None:
+    # The moment CI once hit: the file was there, but the run stopped before recording it.
+    def place_and_be_stopped(staged: Path, path: Path) -> None:
+        place(staged, path)
+        os.kill(os.getpid(), signum)
+
+    place = batch.place
+    monkeypatch.setattr(batch, "place", place_and_be_stopped)
+    tasks = [Task(tmp_path / f"{n}.txt", fingerprint(str(n)), WorkerPid(n), f"{n}.txt") for n in range(4)]
+    with pytest.raises(Interrupted) as stopped:
+        run_tasks(tasks, tmp_path, jobs=2, timeout=30)
+    assert (stopped.value.written, stopped.value.signum) == (1, signum)
+    [done] = [p.name for p in tmp_path.iterdir() if p.suffix == ".txt"]
+    assert list(json.loads((tmp_path / batch.MANIFEST).read_text(encoding="utf-8"))) == [done]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([done, batch.MANIFEST, ".ogmp-lock"])
