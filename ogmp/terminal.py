@@ -53,14 +53,15 @@ def wrap(text: str, width: int, *, indent: str = "") -> list[str]:
 
 
 def print_prose(console: Console, text: str, *, indent: str = "", style: str = "") -> None:
-    """A line of prose: in a terminal, wrapped to its width at word boundaries, Thai ones
-    included (a terminal would cut a Thai word anywhere); elsewhere one line, for grep."""
+    """Lines of prose: in a terminal, each wrapped to its width at word boundaries, Thai ones
+    included (a terminal would cut a Thai word anywhere); elsewhere as they are, for grep."""
     if not console.is_terminal:
         console.print(Text(text, style=style))
         return
-    lead = indent + " " * (len(text) - len(text.lstrip(" ")))
-    for line in wrap(text, console.width, indent=lead):
-        console.print(Text(line, style=style))
+    for paragraph in text.split("\n"):
+        lead = indent + " " * (len(paragraph) - len(paragraph.lstrip(" ")))
+        for line in wrap(paragraph, console.width, indent=lead):
+            console.print(Text(line, style=style))
 
 
 def make_console(*, stderr: bool = False) -> Console:

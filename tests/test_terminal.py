@@ -61,3 +61,11 @@ def test_the_first_line_keeps_its_indentation_and_the_others_take_the_hanging_on
     lines = wrap("   - จากระดับ 1 ระดับพื้นที่: คณะทำงานจัดประชุมร่วมกับหน่วยงานที่เกี่ยวข้อง", 30, indent="     ")
     assert lines[0].startswith("   - จาก")
     assert all(line.startswith("     ") and not line.startswith("      ") for line in lines[1:])
+
+
+def test_each_line_of_a_message_is_wrapped_on_its_own() -> None:
+    # The first line filled the terminal, and the second was cut after its first word.
+    text = "ogmp assess ไม่มีตัวเลือก --ot หมายถึง --format, --out หรือ --reports หรือไม่\nดูวิธีใช้: ogmp assess --help"
+    terminal = Console(file=io.StringIO(), force_terminal=True, width=80, color_system=None)
+    print_prose(terminal, text)
+    assert terminal.file.getvalue() == text + "\n"  # type: ignore[attr-defined]
