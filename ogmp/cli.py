@@ -10,10 +10,8 @@ caught here and only here.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Sequence
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
@@ -32,6 +30,9 @@ from ogmp.options import (
     REPORT_SCOPES,
     SUMMARY_LIMIT,
     AssessOptions,
+    parse_language,
+    parse_seconds,
+    parse_whole,
 )
 from ogmp.registry import Registry
 from ogmp.terminal import (
@@ -45,6 +46,7 @@ from ogmp.terminal import (
     print_validation,
     progress_reporter,
 )
+from ogmp.usage import Commands
 from ogmp.validate import validate_paths
 
 if TYPE_CHECKING:
@@ -53,6 +55,12 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+
+def _choices(values: Sequence[str]) -> str:
+    """``[all|units|summaries]``: an option's choices, for its help."""
+    return "[" + "|".join(values) + "]"
+
+
 app = typer.Typer(
     name="ogmp",
     help="Assess Open Government and Meaningful Participation (OGMP) maturity.\n\n"
@@ -60,6 +68,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=Commands,
 )
 rubric_app = typer.Typer(
     help="List, show and check rubrics. / ดู แสดง และตรวจเกณฑ์การประเมิน", no_args_is_help=True
@@ -79,24 +88,16 @@ evidence_app = typer.Typer(help="Check evidence links. / ตรวจลิง�
 app.add_typer(evidence_app, name="evidence")
 
 
-class Language(StrEnum):
-    th = "th"
-    en = "en"
-
-
-class ReportLanguage(StrEnum):
-    th = "th"
-    en = "en"
-    both = "both"
-
+MESSAGE_LANGS = ("th", "en")
+REPORT_LANGS = ("th", "en", "both")
 
 LangOption = Annotated[
-    Language,
+    str,
     typer.Option(
         "--lang",
         envvar="OGMP_LANG",
+        metavar=_choices(MESSAGE_LANGS),
         help="Language of messages: th or en. / ภาษาของข้อความ",
-        case_sensitive=False,
     ),
 ]
 PathsArgument = Annotated[
@@ -114,14 +115,25 @@ RubricsOption = Annotated[
     ),
 ]
 
+RubricVersionOption = Annotated[
+    str | None,
+    typer.Option("--rubric-version", metavar="N", help="Rubric version (default: the latest)."),
+]
+
+
+def _rubric_version(value: str | None) -> int | None:
+    """``--rubric-version``: a whole number, or None for the latest."""
+    return None if value is None else parse_whole("--rubric-version", value, minimum=1)
+
 
 def _registry(lang: Lang, rubric_dirs: list[Path] | None) -> Registry:
     return _run(lang, lambda: Registry(rubric_dirs or []))
 
 
-def _choices(values: Sequence[str]) -> str:
-    """``[all|units|summaries]``: an option's choices, for its help."""
-    return "[" + "|".join(values) + "]"
+def _language(value: str) -> Lang:
+    """The language of messages (``--lang`` or ``OGMP_LANG``); one not offered is a usage
+    error, told in Thai."""
+    return "en" if _run("th", lambda: parse_language(value, MESSAGE_LANGS)) == "en" else "th"
 
 
 def _run(lang: Lang, action: Callable[[], T]) -> T:
@@ -174,11 +186,11 @@ def validate(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only problems and the summary.")
     ] = False,
-    lang: LangOption = Language.th,
+    lang: LangOption = "th",
     rubrics: RubricsOption = None,
 ) -> None:
     """Check assessment files; exit 0 when all are valid, 1 otherwise."""
-    language: Lang = lang.value
+    language = _language(lang)
     registry = _registry(language, rubrics)
     report = _run(language, lambda: validate_paths(paths, registry, partial=partial, keep_inputs=False))
     print_validation(make_console(), report, language, quiet=quiet)
@@ -200,14 +212,14 @@ def assess(
     ] = None,
     out: Annotated[Path, typer.Option("--out", help="Folder for written files.")] = Path("reports"),
     lang: Annotated[
-        ReportLanguage,
+        str,
         typer.Option(
             "--lang",
             envvar="OGMP_LANG",
+            metavar=_choices(REPORT_LANGS),
             help="Report language: th, en or both. / ภาษาของรายงาน",
-            case_sensitive=False,
         ),
-    ] = ReportLanguage.th,
+    ] = "th",
     thai_digits: Annotated[
         bool, typer.Option("--thai-digits", help="Thai digits in Thai reports. / ใช้เลขไทย")
     ] = False,
@@ -244,9 +256,11 @@ def assess(
         ),
     ] = "public",
     jobs: Annotated[
-        int,
-        typer.Option("--jobs", "-j", min=1, help="Reports rendered at once (default: the machine's cores)."),
-    ] = os.cpu_count() or 1,
+        str | None,
+        typer.Option(
+            "--jobs", "-j", metavar="N", help="Reports rendered at once (default: the machine's cores)."
+        ),
+    ] = None,
     shard: Annotated[
         str | None,
         typer.Option(
@@ -254,8 +268,13 @@ def assess(
         ),
     ] = None,
     timeout: Annotated[
-        float, typer.Option("--timeout", min=1, help="Seconds allowed to render one report.")
-    ] = DEFAULT_TIMEOUT,
+        str | None,
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            help=f"Seconds allowed to render one report (default: {DEFAULT_TIMEOUT:g}).",
+        ),
+    ] = None,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Render every report again, even those already up to date.")
     ] = False,
@@ -283,13 +302,14 @@ def assess(
     """Score assessments and write gap reports: as-is, to-be, gaps, evidence, national context."""
     from ogmp.assess import assess_paths
 
-    language: Lang = "en" if lang is ReportLanguage.en else "th"
+    report_lang = _run("th", lambda: parse_language(lang, REPORT_LANGS))
+    language: Lang = "en" if report_lang == "en" else "th"
     options = _run(
         language,
         lambda: AssessOptions.parse(
             formats=formats or [],
             out=out,
-            lang=lang.value,
+            lang=report_lang,
             thai_digits=thai_digits,
             templates=templates,
             report_date=report_date,
@@ -334,12 +354,12 @@ def verify(
             "--templates", help="The templates folder the reports were made with, if not the bundled one."
         ),
     ] = None,
-    lang: LangOption = Language.th,
+    lang: LangOption = "th",
 ) -> None:
     """Check that reports are what their embedded inputs give, page by page (exit 0 when they are)."""
     from ogmp.verify import verify_report
 
-    language: Lang = lang.value
+    language = _language(lang)
     console = make_console()
     failed = False
     for report in reports:
@@ -361,13 +381,13 @@ def init(
     unit: Annotated[str, typer.Option("--unit", help="Unit code, e.g. TH-52 for Lampang. / รหัสหน่วยงาน")],
     agenda: Annotated[str, typer.Option("--agenda", help="Agenda id, e.g. pm25. / รหัสวาระ")],
     fiscal_year: Annotated[
-        int,
-        typer.Option("--round", help="Fiscal year in the Buddhist Era, e.g. 2564. / ปีงบประมาณ พ.ศ."),
+        str,
+        typer.Option(
+            "--round", metavar="YEAR", help="Fiscal year in the Buddhist Era, e.g. 2564. / ปีงบประมาณ พ.ศ."
+        ),
     ],
     rubric: Annotated[str, typer.Option("--rubric", help="Rubric id. / รหัสเกณฑ์")] = "ogmp-8",
-    rubric_version: Annotated[
-        int | None, typer.Option("--rubric-version", help="Rubric version (default: the latest).")
-    ] = None,
+    rubric_version: RubricVersionOption = None,
     kind: Annotated[
         str | None,
         typer.Option(
@@ -381,13 +401,13 @@ def init(
     ] = None,
     name_en: Annotated[str | None, typer.Option("--name-en", help="English name.")] = None,
     out: Annotated[Path | None, typer.Option("--out", help="File or folder to write to.")] = None,
-    lang: LangOption = Language.th,
+    lang: LangOption = "th",
     rubrics: RubricsOption = None,
 ) -> None:
     """Write a commented assessment scaffold to fill in; never overwrite a file."""
     from ogmp.scaffold import init_assessment
 
-    language: Lang = lang.value
+    language = _language(lang)
     registry = _registry(language, rubrics)
     result = _run(
         language,
@@ -395,9 +415,9 @@ def init(
             registry,
             unit_code=unit,
             agenda_id=agenda,
-            fiscal_year=fiscal_year,
+            fiscal_year=parse_whole("--round", fiscal_year, minimum=1),
             rubric_id=rubric,
-            rubric_version=rubric_version,
+            rubric_version=_rubric_version(rubric_version),
             kind=kind,
             name=name,
             name_en=name_en,
@@ -422,19 +442,19 @@ def schema(
         str | None,
         typer.Option("--rubric", help="Specialise to this rubric: its components and indicators."),
     ] = None,
-    rubric_version: Annotated[int | None, typer.Option("--rubric-version")] = None,
-    lang: LangOption = Language.th,
+    rubric_version: RubricVersionOption = None,
+    lang: LangOption = "th",
     rubrics: RubricsOption = None,
 ) -> None:
     """Print the JSON Schema of assessment files (for VS Code and other editors)."""
     from ogmp.schema import schema_text
 
-    language: Lang = lang.value
+    language = _language(lang)
     if rubric is None:
         sys.stdout.write(schema_text())
         return
     registry = _registry(language, rubrics)
-    found = _run(language, lambda: registry.require(rubric, rubric_version))
+    found = _run(language, lambda: registry.require(rubric, _rubric_version(rubric_version)))
     sys.stdout.write(schema_text(found, registry.catalogues))
 
 
@@ -454,13 +474,13 @@ def review_init(
         str | None,
         typer.Option("--id", help="Short name in the file name (default: 1, 2, ...). / ชื่อสั้นในชื่อไฟล์"),
     ] = None,
-    lang: LangOption = Language.th,
+    lang: LangOption = "th",
     rubrics: RubricsOption = None,
 ) -> None:
     """Write a review file beside the assessment, listing every indicator to verify."""
     from ogmp.reviewing import init_review
 
-    language: Lang = lang.value
+    language = _language(lang)
     registry = _registry(language, rubrics)
     written = _run(
         language,
@@ -487,13 +507,13 @@ def review_decide(
     by: Annotated[str, typer.Option("--by", help="Who decides, for the secretariat. / ผู้วินิจฉัย")],
     org: Annotated[str, typer.Option("--org", help="Their organisation. / หน่วยงาน")] = "สำนักงาน ก.พ.ร.",
     role: Annotated[str | None, typer.Option("--role", help="Position or role. / ตำแหน่ง")] = None,
-    lang: LangOption = Language.th,
+    lang: LangOption = "th",
     rubrics: RubricsOption = None,
 ) -> None:
     """Write the secretariat's decision file, listing the indicators in dispute."""
     from ogmp.reviewing import init_decision
 
-    language: Lang = lang.value
+    language = _language(lang)
     registry = _registry(language, rubrics)
     written = _run(
         language, lambda: init_decision(registry, assessment, by=by, org=org, role=role, lang=language)
@@ -511,13 +531,13 @@ def plan_init(
         Path,
         typer.Argument(help="The assessment the plan is made from. / แบบประเมินที่ใช้จัดทำแผน", readable=False),
     ],
-    lang: LangOption = Language.th,
+    lang: LangOption = "th",
     rubrics: RubricsOption = None,
 ) -> None:
     """Write an action plan beside the assessment, one action per recommendation of its report."""
     from ogmp.planning import init_plan
 
-    language: Lang = lang.value
+    language = _language(lang)
     registry = _registry(language, rubrics)
     written = _run(language, lambda: init_plan(registry, assessment, lang=language))
     if written.schema_path is not None:
@@ -535,19 +555,28 @@ def evidence_check(
         ),
     ] = False,
     timeout: Annotated[
-        float, typer.Option("--timeout", min=1, help="Seconds to connect and between reads.")
-    ] = 10.0,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=32, help="Links fetched at once.")] = 8,
-    lang: LangOption = Language.th,
+        str, typer.Option("--timeout", metavar="SECONDS", help="Seconds to connect and between reads.")
+    ] = "10",
+    jobs: Annotated[
+        str, typer.Option("--jobs", "-j", metavar="N", help="Links fetched at once, 1 to 32.")
+    ] = "8",
+    lang: LangOption = "th",
     rubrics: RubricsOption = None,
 ) -> None:
     """Fetch every evidence link once and record what was found beside the assessments."""
     from ogmp.evidence import CheckOptions, check_evidence
     from ogmp.terminal import print_evidence_run
 
-    language: Lang = lang.value
+    language = _language(lang)
     registry = _registry(language, rubrics)
-    options = CheckOptions(timeout=timeout, jobs=jobs, allow_private=allow_private)
+    options = _run(
+        language,
+        lambda: CheckOptions(
+            timeout=parse_seconds("--timeout", timeout, minimum=1),
+            jobs=parse_whole("--jobs", jobs, minimum=1, maximum=32),
+            allow_private=allow_private,
+        ),
+    )
 
     def check_with_progress() -> EvidenceRun:
         with progress_reporter(language, "evidence.progress") as bar:  # gone before an error is told
@@ -560,9 +589,9 @@ def evidence_check(
 
 
 @rubric_app.command("list")
-def rubric_list(lang: LangOption = Language.th, rubrics: RubricsOption = None) -> None:
+def rubric_list(lang: LangOption = "th", rubrics: RubricsOption = None) -> None:
     """List the rubrics available."""
-    language: Lang = lang.value
+    language = _language(lang)
     registry = _registry(language, rubrics)
     entries = _run(language, lambda: registry.entries)
     print_rubric_list(make_console(), entries, language)
@@ -571,14 +600,14 @@ def rubric_list(lang: LangOption = Language.th, rubrics: RubricsOption = None) -
 @rubric_app.command("show")
 def rubric_show(
     rubric_id: Annotated[str, typer.Argument(metavar="ID", help="Rubric id, e.g. ogmp-8.")],
-    rubric_version: Annotated[int | None, typer.Option("--rubric-version")] = None,
-    lang: LangOption = Language.th,
+    rubric_version: RubricVersionOption = None,
+    lang: LangOption = "th",
     rubrics: RubricsOption = None,
 ) -> None:
     """Show a rubric: components, indicators, level descriptors, recommendations."""
-    language: Lang = lang.value
+    language = _language(lang)
     registry = _registry(language, rubrics)
-    rubric = _run(language, lambda: registry.require(rubric_id, rubric_version))
+    rubric = _run(language, lambda: registry.require(rubric_id, _rubric_version(rubric_version)))
     practices = {p.id: p.name.get(language) for p in registry.catalogues.practices.practices}
     print_rubric(make_console(), rubric, language, practices)
 
@@ -588,11 +617,11 @@ def rubric_check(
     files: Annotated[
         list[Path] | None, typer.Argument(help="Rubric files (default: every rubric found).", readable=False)
     ] = None,
-    lang: LangOption = Language.th,
+    lang: LangOption = "th",
     rubrics: RubricsOption = None,
 ) -> None:
     """Check rubric files: structure, unique ids, both languages, references, weights."""
-    language: Lang = lang.value
+    language = _language(lang)
     registry = _registry(language, rubrics)
     if files:
         entries = _run(language, lambda: [registry.load_rubric_file(path) for path in files])

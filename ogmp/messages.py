@@ -923,6 +923,33 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{option} takes one of {choices}; got '{value}'",
         "{option} ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้ {choices} แต่พบ '{value}'",
     ),
+    "usage.problem": ("{problem}\nsee: {command} --help", "{problem}\nดูวิธีใช้: {command} --help"),
+    "usage.did_you_mean": ("{problem}; did you mean {options}?", "{problem} หมายถึง {options} หรือไม่"),
+    "usage.no_such_option": ("{command} has no option {option}", "{command} ไม่มีตัวเลือก {option}"),
+    "usage.no_such_command": ("{command} has no command '{name}'", "{command} ไม่มีคำสั่ง '{name}'"),
+    "usage.missing_argument": ("{command} needs {name}", "{command} ต้องระบุ {name}"),
+    "usage.missing_option": ("{command} needs {option}", "{command} ต้องระบุ {option}"),
+    "usage.needs_value": ("{option} needs a value after it", "ต้องระบุค่าต่อท้าย {option}"),
+    "usage.takes_no_value": (
+        "{option} is a switch and takes no value",
+        "{option} เป็นตัวเลือกแบบเปิดปิด ไม่ต้องระบุค่า",
+    ),
+    "usage.extra_arguments": (
+        "{command} does not take the extra {extra}; check that each option has its value",
+        "{command} ไม่รับค่า {extra} ที่เกินมา ตรวจดูว่าตัวเลือกแต่ละตัวมีค่าต่อท้ายถูกต้อง",
+    ),
+    "usage.whole": (
+        "{option} takes a whole number of at least {minimum}; got '{value}'",
+        "{option} ต้องเป็นจำนวนเต็มตั้งแต่ {minimum} ขึ้นไป แต่พบ '{value}'",
+    ),
+    "usage.whole_range": (
+        "{option} takes a whole number from {minimum} to {maximum}; got '{value}'",
+        "{option} ต้องเป็นจำนวนเต็มตั้งแต่ {minimum} ถึง {maximum} แต่พบ '{value}'",
+    ),
+    "usage.seconds": (
+        "{option} takes a number of seconds of at least {minimum}; got '{value}'",
+        "{option} ต้องเป็นจำนวนวินาทีตั้งแต่ {minimum} ขึ้นไป แต่พบ '{value}'",
+    ),
     "usage.shard": (
         "--shard takes K/N with 1 <= K <= N, e.g. 2/5; got '{value}'",
         "--shard ต้องอยู่ในรูป K/N โดย 1 <= K <= N เช่น 2/5 แต่พบ '{value}'",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,14 +112,15 @@ class AssessOptions:
         report_date: str | None = None,
         pdf_variant: str = DEFAULT_PDF_VARIANT,
         audience: str = "public",
-        jobs: int = 1,
+        jobs: str | int | None = 1,
         shard: str | None = None,
-        timeout: float | None = DEFAULT_TIMEOUT,
+        timeout: str | float | None = DEFAULT_TIMEOUT,
         rebuild: bool = False,
         summaries: Literal["auto", "all", "none"] = "auto",
         reports: str = "all",
     ) -> AssessOptions:
-        """The options from what the user typed; a value that cannot work is a usage error."""
+        """The options from what the user typed; a value that cannot work is a usage error.
+        ``jobs`` None is one per core of the machine; ``timeout`` None, the default limit."""
         variant = cast(PdfVariant, parse_choice("--pdf-variant", pdf_variant, PDF_VARIANTS))
         reader = cast(Audience, parse_choice("--audience", audience, AUDIENCES))
         scope = cast(ReportScope, parse_choice("--reports", reports, REPORT_SCOPES))
@@ -128,10 +130,10 @@ class AssessOptions:
             formats=parse_formats(formats),
             out=out,
             render=render,
-            jobs=jobs,
+            jobs=parse_whole("--jobs", jobs, minimum=1) if jobs is not None else os.cpu_count() or 1,
             shard=parse_shard(shard),
             incremental=not rebuild,
-            timeout=timeout,
+            timeout=DEFAULT_TIMEOUT if timeout is None else parse_seconds("--timeout", timeout, minimum=1),
             results_kept={"auto": SUMMARY_LIMIT, "all": None, "none": 0}[summaries],
             reports=scope,
         )
@@ -187,6 +189,37 @@ def parse_choice(option: str, value: str, choices: Sequence[str]) -> str:
     if value not in choices:
         raise UsageError(Message("usage.choice", option=option, value=value, choices=", ".join(choices)))
     return value
+
+
+def parse_language(value: str, choices: Sequence[str]) -> str:
+    """``--lang``: one of ``choices``, in any case."""
+    return parse_choice("--lang", value.strip().lower(), choices)
+
+
+def parse_whole(option: str, value: str | int, *, minimum: int, maximum: int | None = None) -> int:
+    """``value`` as a whole number within the bounds; otherwise a usage error in the user's language."""
+    try:
+        number = int(value.strip()) if isinstance(value, str) else value
+    except ValueError:
+        number = None
+    if number is None or number < minimum or (maximum is not None and number > maximum):
+        if maximum is None:
+            raise UsageError(Message("usage.whole", option=option, minimum=minimum, value=value))
+        raise UsageError(
+            Message("usage.whole_range", option=option, minimum=minimum, maximum=maximum, value=value)
+        )
+    return number
+
+
+def parse_seconds(option: str, value: str | float, *, minimum: float) -> float:
+    """``value`` as a number of seconds, at least ``minimum``."""
+    try:
+        seconds = float(value.strip()) if isinstance(value, str) else float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not seconds >= minimum or seconds == float("inf"):  # also NaN
+        raise UsageError(Message("usage.seconds", option=option, minimum=f"{minimum:g}", value=value))
+    return seconds
 
 
 def parse_shard(value: str | None) -> tuple[int, int] | None:

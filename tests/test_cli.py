@@ -217,10 +217,87 @@ def test_a_choice_not_offered_is_named_with_the_choices_in_thai(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_usage_errors_from_typer_exit_2(runner: CliRunner) -> None:
-    assert run(runner, "validate")[0] == 2
-    assert run(runner, "validate", "--lang", "fr", str(VALID))[0] == 2
-    assert run(runner, "nonsense")[0] == 2
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["assess", "x.yaml", "-o", "out"], "ogmp assess ไม่มีตัวเลือก -o\nดูวิธีใช้: ogmp assess --help"),
+        (
+            ["assess", "x.yaml", "--ot", "out"],
+            "ogmp assess ไม่มีตัวเลือก --ot หมายถึง --format, --out หรือ --reports หรือไม่\n"
+            "ดูวิธีใช้: ogmp assess --help",
+        ),
+        (["assess"], "ogmp assess ต้องระบุ PATHS\nดูวิธีใช้: ogmp assess --help"),
+        (["init", "--unit", "TH-52"], "ogmp init ต้องระบุ --agenda\nดูวิธีใช้: ogmp init --help"),
+        (["assess", "x.yaml", "--out"], "ต้องระบุค่าต่อท้าย --out\nดูวิธีใช้: ogmp assess --help"),
+        (
+            ["validate", "x.yaml", "--partial=yes"],
+            "--partial เป็นตัวเลือกแบบเปิดปิด ไม่ต้องระบุค่า\nดูวิธีใช้: ogmp validate --help",
+        ),
+        (["asess", "x.yaml"], "ogmp ไม่มีคำสั่ง 'asess' หมายถึง assess หรือไม่\nดูวิธีใช้: ogmp --help"),
+        (["rubric", "nope"], "ogmp rubric ไม่มีคำสั่ง 'nope'\nดูวิธีใช้: ogmp rubric --help"),
+        (
+            ["rubric", "show", "ogmp-8", "2"],
+            "ogmp rubric show ไม่รับค่า 2 ที่เกินมา ตรวจดูว่าตัวเลือกแต่ละตัวมีค่าต่อท้ายถูกต้อง\n"
+            "ดูวิธีใช้: ogmp rubric show --help",
+        ),
+        (["assess", "x.yaml", "--jobs", "สอง"], "--jobs ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป แต่พบ 'สอง'"),
+        (["assess", "x.yaml", "-j", "0"], "--jobs ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป แต่พบ '0'"),
+        (["assess", "x.yaml", "--timeout", "0.5"], "--timeout ต้องเป็นจำนวนวินาทีตั้งแต่ 1 ขึ้นไป แต่พบ '0.5'"),
+        (["evidence", "check", "x.yaml", "-j", "99"], "--jobs ต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง 32 แต่พบ '99'"),
+        (
+            ["init", "--unit", "TH-52", "--agenda", "pm25", "--round", "๒๕๖๘x"],
+            "--round ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป แต่พบ '๒๕๖๘x'",
+        ),
+        (
+            ["rubric", "show", "ogmp-8", "--rubric-version", "v1"],
+            "--rubric-version ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป แต่พบ 'v1'",
+        ),
+        (["validate", "--lang", "fr", "x.yaml"], "--lang ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้ th, en แต่พบ 'fr'"),
+        (["assess", "x.yaml", "--lang", "ไทย"], "--lang ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้ th, en, both แต่พบ 'ไทย'"),
+    ],
+)
+def test_a_mistyped_command_line_is_told_in_thai_with_what_to_type(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: list[str], message: str
+) -> None:
+    monkeypatch.delenv("OGMP_LANG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert run(runner, *args) == (2, "", message + "\n")
+    assert list(tmp_path.iterdir()) == []  # nothing written, not even the default reports folder
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (
+            ["validate", "x.yaml", "--bogus", "--lang", "en"],
+            None,
+            "ogmp validate has no option --bogus\nsee: ogmp validate --help",
+        ),
+        (
+            ["assess", "x.yaml", "--lang=en", "--fromat", "pdf"],
+            None,
+            "ogmp assess has no option --fromat; did you mean --format or --out?\nsee: ogmp assess --help",
+        ),
+        (["assess"], "en", "ogmp assess needs PATHS\nsee: ogmp assess --help"),
+        (
+            ["assess", "x.yaml", "--lang", "en", "-j", "many"],
+            None,
+            "--jobs takes a whole number of at least 1; got 'many'",
+        ),
+    ],
+)
+def test_a_mistyped_command_line_is_told_in_the_language_asked_for(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, args: list[str], env: str | None, message: str
+) -> None:
+    monkeypatch.delenv("OGMP_LANG", raising=False)
+    if env:
+        monkeypatch.setenv("OGMP_LANG", env)
+    assert run(runner, *args) == (2, "", message + "\n")
+
+
+def test_options_typed_in_any_case_and_with_spaces_are_taken(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "validate", "--lang", "EN", "-q", str(VALID), *MINI)
+    assert (code, out) == (0, "1 file(s) checked, all valid\n")
 
 
 def test_schema_is_json(runner: CliRunner) -> None:
