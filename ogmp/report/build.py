@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ogmp import __version__, filenames
-from ogmp.batch import Task, fingerprint, tree_hash
+from ogmp.batch import Task, fingerprint, fingerprint_of, tree_hash
 from ogmp.messages import Lang
 from ogmp.models.assessment import Assessment
 from ogmp.models.catalogue import Catalogues
@@ -266,7 +266,8 @@ def national_tasks(
         members = tuple(result for result in results if cohort.includes(result))
         # The cohort carries every figure it shows (trends from earlier rounds too), so
         # its own content and its members' are all a summary depends on.
-        depends_on: list[bytes | str] = [repr(cohort), *(_json(result) for result in members), *sorted(terms)]
+        members_json = fingerprint_of(_json(result) for result in members)
+        depends_on: list[bytes | str] = [repr(cohort), members_json, *sorted(terms)]
         wanted: list[tuple[str, Lang]] = [("xlsx", "th")] if "xlsx" in formats else []
         if len(cohort.units) >= 2:
             wanted += [(fmt, lang) for lang in options.langs for fmt in ("html", "pdf") if fmt in formats]
