@@ -17,13 +17,13 @@ from ogmp.messages import Message
 from ogmp.models.catalogue import CATALOGUE_NAMES
 from ogmp.models.plan import Plan
 from ogmp.models.result import UnitResult
-from ogmp.national import summarize
+from ogmp.national import NationalMember, summarize
 from ogmp.options import REPORT_FORMATS, AssessOptions
 from ogmp.output import FolderLock, ensure_folder, write_atomic
 from ogmp.plans import follow_up, planned_actions
 from ogmp.provenance import EmbeddedFile, embedded_files, result_json
 from ogmp.registry import Registry
-from ogmp.report.build import ReportJob, national_tasks, report_tasks
+from ogmp.report.build import ReportJob, national_member, national_tasks, report_tasks
 from ogmp.report.linebreak import report_terms
 from ogmp.report.render import check_templates, template_dirs
 from ogmp.resources import user_folder
@@ -88,7 +88,7 @@ def assess_paths(
         return shard is None or shard_of(f"{result.unit_code}|{result.agenda}", shard[1]) == shard[0]
 
     jobs: dict[tuple[str, str, int], ReportJob] = {}
-    national: dict[tuple[str, str, int], UnitResult] = {}
+    national: dict[tuple[str, str, int], NationalMember] = {}
     csv_rows: dict[tuple[str, str, int], list[Sequence[object]]] = {}
     kept: dict[tuple[str, str, int], UnitResult] = {}
     counted: set[tuple[str, str, int]] = set()
@@ -106,7 +106,7 @@ def assess_paths(
                 if options.results_kept is None or len(kept) < options.results_kept or key in kept:
                     kept[key] = result
                 if wants_national:
-                    national[key] = national_view(result)
+                    national[key] = national_member(result)
                 if not mine(result):
                     continue
                 if "json" in options.formats:
@@ -128,7 +128,7 @@ def assess_paths(
             if wants_national and national:
                 members = [national[key] for key in sorted(national)]
                 tasks += national_tasks(
-                    summarize(members, registry.catalogues),
+                    summarize([member.result for member in members], registry.catalogues),
                     members,
                     formats=options.formats,
                     out=out,
@@ -163,15 +163,6 @@ def _report_job(result: UnitResult, source: CheckedFile, registry: Registry) -> 
         source.rubric,
         embedded_inputs(result, source, registry),
         source.companions(),
-    )
-
-
-def national_view(result: UnitResult) -> UnitResult:
-    """``result`` with only what the national files read: its figures per component and
-    indicator, reviews, plan and follow-up, without the recommendations, alignments and
-    index context that make up most of a result (about a twentieth of its memory)."""
-    return result.model_copy(
-        update={"recommendations": [], "alignments": [], "weak_dimensions": [], "principles": []}
     )
 
 

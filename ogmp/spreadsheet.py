@@ -12,10 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ogmp.models.result import ActionFollowUp, ComponentResult, IndicatorResult, PlannedAction, UnitResult
+from ogmp.models.result import ActionFollowUp, ComponentResult, PlannedAction
 from ogmp.national import (
     Cohort,
     ComponentColumn,
+    IndicatorFigures,
+    NationalMember,
     PeerGroup,
     ProvinceGroup,
     ProvinceRollUp,
@@ -42,8 +44,8 @@ SHEETS = {
 }
 
 
-def cohort_workbook(cohort: Cohort, results: Sequence[UnitResult]) -> bytes:
-    """The workbook of ``cohort``; ``results`` give the per-component and per-indicator detail."""
+def cohort_workbook(cohort: Cohort, members: Sequence[NationalMember]) -> bytes:
+    """The workbook of ``cohort``; ``members`` give the per-component and per-indicator detail."""
     import xlsxwriter  # imported here: only ``--format xlsx`` needs it
 
     buffer = io.BytesIO()
@@ -64,7 +66,7 @@ def cohort_workbook(cohort: Cohort, results: Sequence[UnitResult]) -> bytes:
         "score": workbook.add_format({"num_format": "0.0"}),
         "level": workbook.add_format({"num_format": "0.00"}),
     }
-    members = {(r.unit_code, r.agenda): r for r in results if cohort.includes(r)}
+    by_unit = {(m.result.unit_code, m.result.agenda): m for m in members if cohort.includes(m.result)}
 
     def sheet(key: str, columns: Sequence[Column[Any]], rows: Sequence[Any]) -> Any:
         worksheet = workbook.add_worksheet(SHEETS[key][:31])
@@ -106,14 +108,13 @@ def cohort_workbook(cohort: Cohort, results: Sequence[UnitResult]) -> bytes:
             },
         )
     component_rows: list[tuple[UnitRow, ComponentResult]] = []
-    indicator_rows: list[tuple[UnitRow, IndicatorResult]] = []
+    indicator_rows: list[tuple[UnitRow, IndicatorFigures]] = []
     for u in cohort.units:
-        result = members.get((u.unit_code, u.agenda))
-        if result is None:
+        member = by_unit.get((u.unit_code, u.agenda))
+        if member is None:
             continue
-        for c in result.components:
-            component_rows.append((u, c))
-            indicator_rows.extend((u, i) for i in c.indicators)
+        component_rows.extend((u, c) for c in member.result.components)
+        indicator_rows.extend((u, i) for i in member.indicators)
     sheet("components", COMPONENTS, component_rows)
     sheet("distribution", DISTRIBUTION, cohort.components)
     sheet("peers", PEERS, cohort.peers)
@@ -123,9 +124,10 @@ def cohort_workbook(cohort: Cohort, results: Sequence[UnitResult]) -> bytes:
     sheet("indicators", INDICATORS, indicator_rows)
     action_rows: list[ActionRow] = []
     for u in cohort.units:
-        result = members.get((u.unit_code, u.agenda))
-        if result is None:
+        member = by_unit.get((u.unit_code, u.agenda))
+        if member is None:
             continue
+        result = member.result
         if result.follow_up is not None:
             action_rows += [
                 ActionRow(u, a, result.follow_up.plan_round, result.round) for a in result.follow_up.actions
@@ -253,13 +255,13 @@ STABILITY: tuple[Column[Stability], ...] = (
     Column("เปลี่ยนอันดับ moves", lambda s: "yes" if s.moves else "no"),
 )
 
-INDICATORS: tuple[Column[tuple[UnitRow, IndicatorResult]], ...] = (
+INDICATORS: tuple[Column[tuple[UnitRow, IndicatorFigures]], ...] = (
     Column("รหัส code", lambda row: row[0].unit_code),
     Column("หน่วยงาน unit", lambda row: row[0].name.th),
     Column("ตัวชี้วัด no.", lambda row: row[1].code),
     Column("id", lambda row: row[1].id),
     Column("คำถาม question", lambda row: row[1].question.th),
-    Column("ระดับ level", lambda row: "n/a" if row[1].not_applicable else row[1].level),
+    Column("ระดับ level", lambda row: row[1].level),
     Column("ระดับตามการประเมินตนเอง self-assessed level", lambda row: row[1].self_level),
     Column("ผลการทบทวนไม่เป็นปัจจุบัน review stale", lambda row: row[1].review_stale),
     Column("มีข้อโต้แย้ง disputed", lambda row: row[1].disputed),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ogmp.models.result import UnitResult
-from ogmp.national import competition_ranks, spread, summarize
+from ogmp.models.result import ReviewerResult, UnitResult
+from ogmp.national import IndicatorFigures, NationalMember, competition_ranks, spread, summarize
 from ogmp.scoring import compare_rounds
 
 from .test_scoring import INDICATORS, REGISTRY, assessment, score
@@ -172,3 +172,27 @@ def test_local_administrations_roll_up_by_province_each_type_ranked_on_its_own()
         ("5200202", 3),
         ("5200203", 3),
     ]
+
+
+def test_a_national_member_keeps_every_indicators_figures_but_not_its_model() -> None:
+    # A round of 7,850 units keeps one member each until its summaries are made.
+    results = compare_rounds([unit("TH-52", 3, comp3=1), unit("TH-50", 4), unit("TH-52", 4, round=2565)])
+    members = [NationalMember.of(result, f"digest-{n}") for n, result in enumerate(results)]
+    for result, member in zip(results, members, strict=True):
+        assert all(component.indicators == [] for component in member.result.components)
+        assert member.indicators == tuple(
+            IndicatorFigures.of(indicator)
+            for component in result.components
+            for indicator in component.indicators
+        )
+        assert len(member.indicators) == len(INDICATORS)
+    assert summarize([m.result for m in members], REGISTRY.catalogues) == summarize(
+        results, REGISTRY.catalogues
+    )
+
+
+def test_a_reviewed_unit_keeps_its_indicators_for_the_reviewers_agreement() -> None:
+    result = unit("TH-52", 3)
+    reviewed = result.model_copy(update={"reviewers": [ReviewerResult.model_construct(file="a.review.yaml")]})
+    member = NationalMember.of(reviewed, "digest")
+    assert [c.indicators for c in member.result.components] == [c.indicators for c in reviewed.components]

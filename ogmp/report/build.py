@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ogmp import __version__, filenames
-from ogmp.batch import Task, fingerprint, fingerprint_of, tree_hash
+from ogmp.batch import Task, fingerprint, tree_hash
 from ogmp.messages import Lang
 from ogmp.models.assessment import Assessment
 from ogmp.models.catalogue import Catalogues
 from ogmp.models.result import UnitResult
 from ogmp.models.rubric import Rubric
-from ogmp.national import Cohort, NationalSummary, ProvinceRollUp
+from ogmp.national import Cohort, NationalMember, NationalSummary, ProvinceRollUp
 from ogmp.options import REPORT_FORMATS, RenderOptions
 from ogmp.provenance import EmbeddedFile, Rendering, metadata
 from ogmp.report.context import build_context
@@ -142,8 +142,8 @@ class NationalReport:
     """The work of writing a cohort's national summary in one language and format, or its workbook."""
 
     cohort: Cohort
-    members: tuple[UnitResult, ...]
-    """The units' whole results for the workbook; none for a report, which shows only the
+    members: tuple[NationalMember, ...]
+    """The units' figures for the workbook; none for a report, which shows only the
     cohort's figures (a round of thousands of units is large to send to a worker)."""
     fmt: str
     lang: Lang
@@ -251,7 +251,7 @@ def report_tasks(
 
 def national_tasks(
     summary: NationalSummary,
-    results: Sequence[UnitResult],
+    units: Sequence[NationalMember],
     *,
     formats: Sequence[str],
     out: Path,
@@ -263,16 +263,15 @@ def national_tasks(
     templates = tree_hash(template_dirs(options.templates))
     tasks = []
     for cohort in summary.cohorts:
-        members = tuple(result for result in results if cohort.includes(result))
+        members = tuple(member for member in units if cohort.includes(member.result))
         # The cohort carries every figure it shows (trends from earlier rounds too), so
         # its own content and its members' are all a summary depends on.
-        members_json = fingerprint_of(_json(result) for result in members)
-        depends_on: list[bytes | str] = [repr(cohort), members_json, *sorted(terms)]
+        depends_on = [repr(cohort), *(member.digest for member in members), *sorted(terms)]
         wanted: list[tuple[str, Lang]] = [("xlsx", "th")] if "xlsx" in formats else []
         if len(cohort.units) >= 2:
             wanted += [(fmt, lang) for lang in options.langs for fmt in ("html", "pdf") if fmt in formats]
-        day = cohort_date(cohort, members, options)
-        sha256s = [r.inputs.sha256 for r in members]
+        day = cohort_date(cohort, [member.result for member in members], options)
+        sha256s = [member.result.inputs.sha256 for member in members]
         for fmt, lang in wanted:
             name = filenames.national_report(cohort.key, fmt, lang)
             identifier = hashlib.sha256(f"national-{cohort.key}:{lang}:{sha256s}".encode()).hexdigest()
@@ -340,3 +339,9 @@ def _without_units(cohort: Cohort) -> Cohort:
 
 def _json(result: UnitResult) -> bytes:
     return result.model_dump_json().encode("utf-8")
+
+
+def national_member(result: UnitResult) -> NationalMember:
+    """What the national files keep of a unit's whole ``result`` (a round keeps one for
+    each of its units until its summaries are made)."""
+    return NationalMember.of(result, hashlib.sha256(_json(result)).hexdigest())
