@@ -12,10 +12,10 @@ beside it, under the folder's lock, so a run that is stopped, killed or that cra
 leaves a manifest that lets the next run render exactly what is missing, and runs that
 share a folder never lose each other's entries. A worker only stages its file; the run
 moves it into place and records it in one step that a stop signal waits for, so a
-stopped run never leaves a file that is there but not recorded. Worker processes watch the run that
-started them and end, writing nothing more, as soon as it is gone (kill -9, the
-out-of-memory killer, a closed terminal); Ctrl-C, SIGTERM and SIGHUP stop the workers
-and leave no half-written file.
+stopped run never leaves a file that is there but not recorded. Worker processes watch
+the run that started them and end, writing nothing more, as soon as it is gone (kill -9,
+the out-of-memory killer, a closed terminal); Ctrl-C, SIGTERM and SIGHUP stop the
+workers and leave no half-written file.
 """
 
 from __future__ import annotations
