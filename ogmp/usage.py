@@ -100,9 +100,11 @@ def _problem(error: Any, command: Any, path: str) -> Message | str:
 
 
 def _maybe_meant(problem: Message, possibilities: Sequence[str]) -> Message:
+    """``problem``, and the closest of ``possibilities`` (they come closest first)."""
     if not possibilities:
         return problem
-    return Message("usage.did_you_mean", problem=problem, options=one_of(sorted(possibilities)[:SUGGESTIONS]))
+    closest = sorted(list(possibilities)[:SUGGESTIONS])
+    return Message("usage.did_you_mean", problem=problem, options=one_of(closest))
 
 
 def _all_opts(param: Any) -> list[str]:
