@@ -28,7 +28,7 @@ import shutil
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -113,12 +113,6 @@ class BatchOutcomes:
 
 def fingerprint(*parts: bytes | str) -> str:
     """A content hash of everything an output depends on."""
-    return fingerprint_of(parts)
-
-
-def fingerprint_of(parts: Iterable[bytes | str]) -> str:
-    """:func:`fingerprint` of ``parts`` taken one at a time: for parts too large to hold
-    together (the JSON of each unit of a national round)."""
     digest = hashlib.sha256()
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
