@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar, get_args
 
 import typer
 
@@ -21,6 +21,7 @@ from ogmp import __version__
 from ogmp.diagnostics import shown
 from ogmp.errors import InvalidInputError, OgmpError
 from ogmp.messages import Lang, Message
+from ogmp.models.assessment import UnitKind
 from ogmp.options import (
     AUDIENCES,
     DEFAULT_PDF_VARIANT,
@@ -392,7 +393,7 @@ def init(
         str | None,
         typer.Option(
             "--kind",
-            metavar="[province|agency|local]",
+            metavar=_choices(get_args(UnitKind)),
             help="province, agency or local (not needed for provinces).",
         ),
     ] = None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -217,7 +218,7 @@ def parse_seconds(option: str, value: str | float, *, minimum: float) -> float:
         seconds = float(value.strip()) if isinstance(value, str) else float(value)
     except ValueError:
         seconds = float("nan")
-    if not seconds >= minimum or seconds == float("inf"):  # also NaN
+    if not (math.isfinite(seconds) and seconds >= minimum):
         raise UsageError(Message("usage.seconds", option=option, minimum=f"{minimum:g}", value=value))
     return seconds
 
